@@ -1,0 +1,1 @@
+"""Mura: portal and union catalogue for libraries, archives and museums."""

@@ -1,0 +1,143 @@
+"""Read access to the union catalogue: only public records, never staff-only or on-site ones."""
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from mura.api.pagination import PageNumberPagination
+from mura.catalog.models import Kind, Resource
+
+ROUTE_PREFIX = "/resources"
+router = Router(tags=["resources"])
+
+
+class AgentOut(Schema):
+    role: str
+    name: str
+    url: str
+
+
+class ResourceOut(Schema):
+    id: str
+    url: str
+    kind: str
+    kind_label: str
+    title: str
+    other_title: str
+    responsibility: str
+    date: str
+    year_from: int | None
+    year_to: int | None
+    language: str
+    extent: str
+    description: str
+    reference_code: str
+    inventory_number: str
+    isbn: str
+    institution: str
+    institution_url: str
+    parent: str | None
+    agents: list[AgentOut]
+    subjects: list[str]
+    collections: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_id(obj: Resource) -> str:
+        return obj.public_id
+
+    @staticmethod
+    def resolve_url(obj: Resource, context) -> str:
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_kind_label(obj: Resource) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_date(obj: Resource) -> str:
+        return obj.date_text
+
+    @staticmethod
+    def resolve_institution(obj: Resource) -> str:
+        return obj.institution.slug
+
+    @staticmethod
+    def resolve_institution_url(obj: Resource, context) -> str:
+        return context["request"].build_absolute_uri(obj.institution.get_absolute_url())
+
+    @staticmethod
+    def resolve_parent(obj: Resource) -> str | None:
+        return obj.parent.public_id if obj.parent_id else None
+
+    @staticmethod
+    def resolve_agents(obj: Resource, context) -> list[dict]:
+        build = context["request"].build_absolute_uri
+        return [
+            {
+                "role": link.role,
+                "name": link.agent.name,
+                "url": build(link.agent.get_absolute_url()),
+            }
+            for link in obj.agents.all()
+        ]
+
+    @staticmethod
+    def resolve_subjects(obj: Resource) -> list[str]:
+        return [subject.name for subject in obj.subjects.all()]
+
+    @staticmethod
+    def resolve_collections(obj: Resource) -> list[str]:
+        return [
+            collection.slug
+            for collection in obj.collections.all()
+            if collection.is_public
+        ]
+
+
+def _public():
+    return (
+        Resource.objects.public()
+        .select_related("institution", "parent")
+        .prefetch_related(
+            "agents__person", "agents__organisation", "subjects", "collections"
+        )
+    )
+
+
+@router.get("", response=list[ResourceOut], summary="List public catalogue records")
+@paginate(PageNumberPagination)
+def list_resources(
+    request: HttpRequest,
+    institution: str | None = None,
+    kind: Kind | None = None,
+    collection: str | None = None,
+    subject: int | None = None,
+    updated_since: datetime | None = None,
+):
+    """Filter by institution slug, kind, collection slug, subject id and last change (ISO 8601)."""
+    resources = _public()
+    if institution:
+        resources = resources.filter(institution__slug=institution)
+    if kind:
+        resources = resources.filter(kind=kind)
+    if collection:
+        resources = resources.filter(collections__slug=collection)
+    if subject is not None:
+        resources = resources.filter(subjects=subject)
+    if updated_since:
+        resources = resources.filter(updated_at__gte=updated_since)
+    return resources.order_by("-updated_at", "pk")
+
+
+@router.get(
+    "/{public_id}",
+    response=ResourceOut,
+    summary="One public catalogue record by its permanent id",
+)
+def get_resource(request: HttpRequest, public_id: str):
+    return get_object_or_404(_public(), public_id=public_id)

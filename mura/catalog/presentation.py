@@ -1,0 +1,270 @@
+"""How a record reads: its labelled fields, citations and schema.org description."""
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from mura.catalog.models import AgentRole, Kind, KindGroup, Resource
+
+RECORD_FIELDS: dict[str, list[str]] = {
+    KindGroup.LIBRARY: [
+        "other_title",
+        "responsibility",
+        "edition",
+        "publication_place",
+        "publisher",
+        "date_text",
+        "extent",
+        "series_title",
+        "isbn",
+        "issn",
+        "udc",
+        "bbk",
+        "frequency",
+        "numbering",
+        "language",
+        "provenance",
+        "notes",
+    ],
+    KindGroup.ARCHIVE: [
+        "reference_code",
+        "date_text",
+        "extent",
+        "language",
+        "access_conditions",
+        "provenance",
+        "notes",
+    ],
+    KindGroup.MUSEUM: [
+        "inventory_number",
+        "main_fund_number",
+        "object_category",
+        "material",
+        "technique",
+        "dimensions",
+        "date_text",
+        "condition",
+        "provenance",
+        "acquisition",
+        "exhibition_history",
+        "notes",
+    ],
+    KindGroup.OTHER: [
+        "other_title",
+        "responsibility",
+        "date_text",
+        "extent",
+        "language",
+        "script",
+        "material",
+        "technique",
+        "dimensions",
+        "media_format",
+        "url",
+        "reference_code",
+        "inventory_number",
+        "provenance",
+        "notes",
+    ],
+}
+
+SCHEMA_TYPES = {
+    Kind.BOOK: "Book",
+    Kind.PERIODICAL: "Periodical",
+    Kind.MANUSCRIPT: "Manuscript",
+    Kind.FONDS: "ArchiveComponent",
+    Kind.SERIES: "ArchiveComponent",
+    Kind.FILE: "ArchiveComponent",
+    Kind.ARCHIVAL_ITEM: "ArchiveComponent",
+    Kind.MUSEUM_OBJECT: "VisualArtwork",
+    Kind.PHOTO: "Photograph",
+    Kind.AUDIOVISUAL: "MediaObject",
+    Kind.E_RESOURCE: "CreativeWork",
+}
+ORGANISATION_TYPES = {
+    "library": "Library",
+    "archive": "ArchiveOrganization",
+    "museum": "Museum",
+}
+
+
+def record_fields(resource: Resource) -> list[tuple[str, str]]:
+    """(label, value) pairs of the filled fields, labels in the reader's language."""
+    rows = []
+    for name in RECORD_FIELDS[resource.group]:
+        value = getattr(resource, name)
+        if not value:
+            continue
+        field = Resource._meta.get_field(name)
+        if field.choices:
+            value = getattr(resource, f"get_{name}_display")()
+        rows.append((capfirst(str(field.verbose_name)), str(value)))
+    return rows
+
+
+def _initials_form(name: str) -> str:
+    """ "Торайғыров, Сұлтанмахмұт" → "Торайғыров, С." (GOST heading form)."""
+    if "," not in name:
+        return name
+    surname, given = (part.strip() for part in name.split(",", 1))
+    initials = " ".join(
+        f"{part[0]}." for part in given.split() if part and part[0].isalpha()
+    )
+    return f"{surname}, {initials}" if initials else surname
+
+
+def _first_author(resource: Resource) -> str:
+    for link in resource.agents.all():
+        if link.role == AgentRole.AUTHOR and link.person_id:
+            return link.person.name
+    return ""
+
+
+def _media_designation(resource: Resource) -> str:
+    if resource.kind == Kind.PHOTO:
+        return _("Image : unmediated")
+    if resource.kind == Kind.MUSEUM_OBJECT:
+        return _("Three-dimensional form : unmediated")
+    if resource.kind in (Kind.E_RESOURCE, Kind.AUDIOVISUAL):
+        return (
+            _("Text : electronic")
+            if resource.kind == Kind.E_RESOURCE
+            else _("Moving image : electronic")
+        )
+    return _("Text : unmediated")
+
+
+def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
+    """A bibliographic reference in the style of GOST R 7.0.100-2018."""
+    today = today or timezone.localdate()
+    author = _first_author(resource)
+    head = f"{_initials_form(author)} " if author else ""
+    title = resource.title
+    if resource.other_title:
+        title += f" : {resource.other_title}"
+    if resource.responsibility:
+        title += f" / {resource.responsibility}"
+    parts = [f"{head}{title}"]
+    if resource.group == KindGroup.LIBRARY or resource.kind == Kind.MANUSCRIPT:
+        if resource.edition:
+            parts.append(resource.edition)
+        imprint = resource.publication_place
+        if resource.publisher:
+            imprint = (
+                f"{imprint} : {resource.publisher}" if imprint else resource.publisher
+            )
+        if resource.date_text:
+            imprint = (
+                f"{imprint}, {resource.date_text}" if imprint else resource.date_text
+            )
+        if imprint:
+            parts.append(imprint)
+        if resource.extent:
+            parts.append(resource.extent)
+        if resource.series_title:
+            parts.append(f"({resource.series_title})")
+        if resource.isbn:
+            parts.append(f"ISBN {resource.isbn}")
+        parts.append(_media_designation(resource))
+        reference = ". – ".join(part.rstrip(". ") for part in parts)
+    else:
+        if resource.date_text:
+            parts.append(resource.date_text)
+        if resource.material:
+            parts.append(resource.material)
+        reference = (
+            ". – ".join(part.rstrip(". ") for part in parts)
+            + f" // {resource.institution.name}"
+        )
+        if resource.reference_code:
+            reference += f". {resource.reference_code}"
+        if resource.inventory_number:
+            reference += ". " + _("Inv. No. %(number)s") % {
+                "number": resource.inventory_number
+            }
+    reference += ". – " + _("URL: %(url)s (accessed: %(date)s)") % {
+        "url": url,
+        "date": today.strftime("%d.%m.%Y"),
+    }
+    return reference + "."
+
+
+def cite_plain(resource: Resource, url: str) -> str:
+    pieces = [
+        part.rstrip(". ")
+        for part in (_first_author(resource), resource.title, resource.date_text)
+        if part
+    ]
+    holder = resource.institution.name
+    if resource.reference_code:
+        holder += f", {resource.reference_code}"
+    elif resource.inventory_number:
+        holder += f", {resource.inventory_number}"
+    return ". ".join(pieces) + f". {holder}. {url}"
+
+
+def json_ld(
+    resource: Resource, absolute: Callable[[str], str], image_urls: list[str]
+) -> SafeString:
+    """schema.org JSON-LD, escaped so it cannot close its <script> element."""
+    institution = resource.institution
+    url = absolute(resource.get_absolute_url())
+    holder = {
+        "@type": ORGANISATION_TYPES.get(institution.kind, "Organization"),
+        "name": institution.name,
+        "address": institution.address,
+        "url": absolute(institution.get_absolute_url()),
+    }
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES[resource.kind],
+        "@id": url,
+        "url": url,
+        "identifier": resource.public_id,
+        "name": resource.title,
+    }
+    if resource.description:
+        data["description"] = resource.description[:500]
+    if resource.date_text:
+        data["dateCreated"] = resource.date_text
+    if resource.language:
+        data["inLanguage"] = resource.language
+    creators = [
+        {
+            "@type": "Person" if link.person_id else "Organization",
+            "name": link.agent.name,
+        }
+        for link in resource.agents.all()
+        if link.role
+        not in (AgentRole.DEPICTED, AgentRole.DONOR, AgentRole.FORMER_OWNER)
+    ]
+    if creators:
+        data["creator"] = creators
+    subjects = [subject.name for subject in resource.subjects.all()]
+    if subjects:
+        data["keywords"] = subjects
+    if image_urls:
+        data["image"] = image_urls
+    if resource.isbn:
+        data["isbn"] = resource.isbn
+    if resource.publisher:
+        data["publisher"] = {"@type": "Organization", "name": resource.publisher}
+    if resource.material:
+        data["artMedium" if resource.kind == Kind.MUSEUM_OBJECT else "material"] = (
+            resource.material
+        )
+    if resource.is_archival:
+        data["holdingArchive"] = holder
+        if resource.parent_id:
+            data["isPartOf"] = absolute(resource.parent.get_absolute_url())
+    else:
+        data["sourceOrganization"] = holder
+    text = json.dumps(data, ensure_ascii=False)
+    return mark_safe(  # noqa: S308 - JSON with <, > and & escaped
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )

@@ -1,0 +1,60 @@
+"""An item page of every kind opens in Kazakh and Russian in a real browser, without errors."""
+
+import pytest
+from PIL import Image as PILImage
+from playwright.sync_api import expect
+
+from mura.catalog.models import Kind, Resource
+from mura.conftest import load_demo
+
+pytestmark = pytest.mark.browser
+
+HEADINGS = {"kk": "Сипаттама", "ru": "Описание"}
+
+
+def _shrink(path) -> None:
+    """Screenshots go into the repository: 64 colours keep them small."""
+    PILImage.open(path).convert("RGB").quantize(colors=64).save(path, optimize=True)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_item_page_of_every_kind(
+    live_demo, browser_page, screenshot_dir, settings, tmp_path, language
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ROOT_URLCONF = "mura.catalog.tests.urls_media"
+    load_demo("catalog")
+    prefix = "" if language == "kk" else f"/{language}"
+    browser_page.set_viewport_size({"width": 1100, "height": 820})
+    for kind in Kind.values:
+        resource = Resource.objects.public().filter(kind=kind).order_by("pk").first()
+        browser_page.goto(
+            f"{live_demo.url}{prefix}/catalog/items/{resource.public_id}/"
+        )
+        assert browser_page.locator("h1").inner_text() == resource.title
+        assert browser_page.locator("html").get_attribute("lang") == language
+        expect(
+            browser_page.get_by_role("heading", name=HEADINGS[language], exact=True)
+        ).to_be_visible()
+        for image in browser_page.locator(".record__figure img").all():
+            assert image.evaluate("img => img.complete && img.naturalWidth > 0"), (
+                "image did not load"
+            )
+        path = screenshot_dir / f"catalog-{kind}-{language}.png"
+        browser_page.screenshot(path=path)
+        _shrink(path)
+
+
+def test_browse_facets_work_without_javascript(
+    live_demo, browser_page, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_demo("catalog")
+    browser_page.goto(f"{live_demo.url}/catalog/")
+    browser_page.locator(".facet__list a", has_text="Мұрағат қоры").click()
+    browser_page.wait_for_url("**/catalog/?*kind=fonds*")
+    first = browser_page.locator(".record-row__title a").first
+    first.click()
+    expect(
+        browser_page.get_by_role("heading", name="Осы сипаттаманың құрамы")
+    ).to_be_visible()

@@ -1,0 +1,193 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from mura.catalog import presentation, selectors
+from mura.catalog.models import (
+    Access,
+    AgentRole,
+    Collection,
+    KindGroup,
+    Organisation,
+    Person,
+    Place,
+    Resource,
+    ResourceAgent,
+    Subject,
+)
+
+PER_PAGE = 20
+
+
+def _page(request: HttpRequest, queryset, per_page: int = PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def browse(request: HttpRequest) -> HttpResponse:
+    filters = selectors.read_filters(request.GET)
+    resources = selectors.apply_filters(Resource.objects.public(), filters)
+    page_obj = _page(request, resources.for_listing().order_by("title", "pk"))
+    return TemplateResponse(
+        request,
+        "catalog/browse.html",
+        {
+            "page_obj": page_obj,
+            "facets": selectors.cached_facets(resources, filters),
+            "filters": filters,
+            "extra_query": urlencode(filters),
+            "collections": Collection.objects.public().filter(parent=None)[:6],
+        },
+    )
+
+
+def item(request: HttpRequest, public_id: str) -> HttpResponse:
+    resource = get_object_or_404(
+        Resource.objects.select_related(
+            "institution", "parent__parent__parent"
+        ).prefetch_related(
+            "agents__person",
+            "agents__organisation",
+            "places__place",
+            "subjects",
+            "holdings",
+            "files__image",
+            "files__document",
+        ),
+        public_id=public_id,
+    )
+    if resource.is_deleted:
+        return TemplateResponse(
+            request, "catalog/gone.html", {"resource": resource}, status=410
+        )
+    if resource.access != Access.PUBLIC or not resource.institution.is_public:
+        raise Http404(_("This record is not open to the public."))
+    url = request.build_absolute_uri(resource.get_absolute_url())
+    files = [file for file in resource.files.all() if file.access == Access.PUBLIC]
+    images = [file for file in files if file.image_id]
+    children = resource.children.public().order_by(
+        "sequence", "reference_code", "title"
+    )
+    return TemplateResponse(
+        request,
+        "catalog/item.html",
+        {
+            "resource": resource,
+            "fields": presentation.record_fields(resource),
+            "ancestors": resource.ancestors(),
+            "children_page": _page(request, children, 50)
+            if resource.is_archival
+            else None,
+            "agents": resource.agents.all(),
+            "places": resource.places.all(),
+            "subjects": resource.subjects.all(),
+            "collections": resource.collections.public(),
+            "holdings": resource.holdings.all()
+            if resource.group == KindGroup.LIBRARY
+            else [],
+            "images": images,
+            "documents": [file for file in files if file.document_id],
+            "related": selectors.related_resources(resource),
+            "cite_gost": presentation.cite_gost(resource, url),
+            "cite_plain": presentation.cite_plain(resource, url),
+            "permanent_url": url,
+            "jsonld": presentation.json_ld(
+                resource,
+                request.build_absolute_uri,
+                [
+                    request.build_absolute_uri(f.image.get_rendition("max-960x960").url)
+                    for f in images
+                ],
+            ),
+        },
+    )
+
+
+def collection_list(request: HttpRequest) -> HttpResponse:
+    collections = (
+        Collection.objects.public()
+        .filter(parent=None)
+        .select_related("cover_image")
+        .annotate(
+            count=Count("resources", filter=Q(resources__in=Resource.objects.public()))
+        )
+    )
+    return TemplateResponse(
+        request, "catalog/collection_list.html", {"collections": collections}
+    )
+
+
+def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    collection = get_object_or_404(
+        Collection.objects.public().select_related("cover_image", "parent"), slug=slug
+    )
+    resources = (
+        Resource.objects.public()
+        .filter(collections=collection)
+        .for_listing()
+        .order_by("title", "pk")
+    )
+    return TemplateResponse(
+        request,
+        "catalog/collection_detail.html",
+        {
+            "collection": collection,
+            "subcollections": collection.subcollections.public(),
+            "page_obj": _page(request, resources),
+        },
+    )
+
+
+def _authority(
+    request: HttpRequest, model, pk: int, lookup: str, role_lookup: str | None
+) -> HttpResponse:
+    authority = get_object_or_404(model, pk=pk)
+    resources = (
+        Resource.objects.public()
+        .filter(**{lookup: authority})
+        .distinct()
+        .for_listing()
+        .order_by("title", "pk")
+    )
+    roles = []
+    if role_lookup:
+        values = (
+            ResourceAgent.objects.filter(
+                **{role_lookup: authority}, resource__in=Resource.objects.public()
+            )
+            .values_list("role", flat=True)
+            .distinct()
+        )
+        choices = dict(AgentRole.choices)
+        roles = [str(choices.get(value, value)) for value in values]
+    return TemplateResponse(
+        request,
+        "catalog/authority.html",
+        {
+            "authority": authority,
+            "authority_type": model._meta.verbose_name,
+            "roles": roles,
+            "page_obj": _page(request, resources),
+            "browse_query": urlencode({model._meta.model_name: authority.pk}),
+        },
+    )
+
+
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    return _authority(request, Person, pk, "agents__person", "person")
+
+
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    return _authority(request, Organisation, pk, "agents__organisation", "organisation")
+
+
+def place(request: HttpRequest, pk: int) -> HttpResponse:
+    return _authority(request, Place, pk, "places__place", None)
+
+
+def subject(request: HttpRequest, pk: int) -> HttpResponse:
+    return _authority(request, Subject, pk, "subjects", None)

@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mura.comments.captcha import ImageCaptchaField, QuestionField
+
+
+class CommentForm(forms.Form):
+    """A reader's comment. The picture code or the question proves a person wrote it; the
+    `website` field is a honeypot: hidden from people, filled in by naive robots."""
+
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail"), help_text=_("Only the moderators see it.")
+    )
+    body = forms.CharField(
+        label=_("Comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    captcha = ImageCaptchaField(label=_("Code from the picture"), required=False)
+    question = QuestionField(
+        label=_("Or answer a question instead of the picture"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "email", "body"):
+            self.fields[name].widget.attrs["required"] = True
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update(
+            {"autocomplete": "off", "tabindex": "-1"}
+        )
+        # A reader who typed the picture's code is judged by it alone.
+        if self.is_bound and self.data.get(self.add_prefix("captcha_1"), "").strip():
+            self.fields["question"].disabled = True
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(gettext("Write a comment."))
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        picture = self.data.get(self.add_prefix("captcha_1"), "").strip()
+        if (
+            not picture
+            and not cleaned.get("question")
+            and "question" not in self.errors
+        ):
+            self.add_error(
+                "captcha",
+                gettext(
+                    "Type the code from the picture or answer the question below it."
+                ),
+            )
+        return cleaned
+
+    @property
+    def is_spam_trap_filled(self) -> bool:
+        return bool(self.data.get(self.add_prefix("website"), "").strip())

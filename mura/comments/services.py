@@ -1,0 +1,62 @@
+"""Writing and moderating comments."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.utils import timezone
+
+from mura.comments.models import Comment, CommentSettings
+
+
+class CommentsClosed(Exception):
+    """The object does not take comments (switched off, closed after N days, or unpublished)."""
+
+
+def comments_open(target: models.Model) -> bool:
+    """An object takes comments when it says so through `comments_open()`."""
+    check = getattr(target, "comments_open", None)
+    return bool(callable(check) and check())
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    target: models.Model,
+    name: str,
+    email: str,
+    body: str,
+    language: str,
+    ip_hash: str,
+) -> Comment:
+    if not comments_open(target):
+        raise CommentsClosed
+    comment = Comment(
+        target=target,
+        institution_id=getattr(target, "institution_id", None),
+        name=name.strip(),
+        email=email.strip(),
+        body=body.strip(),
+        language=language,
+        ip_hash=ip_hash,
+    )
+    comment.full_clean()
+    comment.save()
+    if CommentSettings.current().notify_moderators:
+        from mura.comments.tasks import notify_moderators
+
+        transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
+    return comment
+
+
+@transaction.atomic
+def comments_moderate(
+    *, comments: Iterable[Comment], status: Comment.Status, user: AbstractBaseUser
+) -> int:
+    """Approve, reject or mark as spam; returns how many comments changed."""
+    ids = [comment.pk for comment in comments]
+    return (
+        Comment.objects.filter(pk__in=ids)
+        .exclude(status=status)
+        .update(status=status, moderated_at=timezone.now(), moderated_by=user)
+    )

@@ -1,0 +1,151 @@
+"""Fixtures shared by every app's tests: the page tree, institutions and a real browser."""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the
+# tests make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REQUIRE_ALL = os.environ.get("MURA_REQUIRE_ALL") == "1"
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip when a component is missing, or fail when MURA_REQUIRE_ALL=1 says nothing may be skipped."""
+    if available:
+        return
+    if REQUIRE_ALL:
+        pytest.fail(f"{reason} (MURA_REQUIRE_ALL=1 forbids skipping)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def site_tree(db):
+    """Locales kk/ru/en, the Kazakh home page with its translations, the default site."""
+    from wagtail.models import Locale
+
+    from mura.portal import demo
+    from mura.portal.models import HomePage
+
+    demo.load(stdout=io.StringIO())
+    return {
+        "home": HomePage.objects.get(locale__language_code="kk"),
+        "locales": {locale.language_code: locale for locale in Locale.objects.all()},
+    }
+
+
+@pytest.fixture
+def wagtail_roots(db):
+    """Wagtail's root collection (and root page), which its migrations create and an
+    earlier transactional test on the same worker may have flushed; content types get
+    new ids in a flush, so their cache is dropped too."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from mura.portal.demo import ensure_locales, ensure_roots
+
+    ContentType.objects.clear_cache()
+    return ensure_roots(ensure_locales()["kk"])
+
+
+@pytest.fixture
+def institution(db):
+    from mura.institutions.tests.factories import InstitutionFactory
+
+    return InstitutionFactory()
+
+
+@pytest.fixture
+def other_institution(db):
+    from mura.institutions.tests.factories import InstitutionFactory
+
+    return InstitutionFactory()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    require(
+        shutil.which(CHROMIUM) is not None, f"Chromium is not installed at {CHROMIUM}"
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    """A fresh browser tab that records console errors; the test fails if any occurred."""
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, locale="kk-KZ"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.console_errors = errors
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+def load_demo(*apps: str) -> None:
+    """Load the named apps' demo content (the same loaders `mura demo` runs)."""
+    import importlib
+
+    for app in apps:
+        importlib.import_module(f"mura.{app}.demo").load(stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_news(db):
+    """Institutions, the home pages and the two seed articles, as in `mura demo`."""
+    load_demo("institutions", "portal", "news")
+
+
+@pytest.fixture
+def live_demo(live_server, transactional_db):
+    """A live server with the foundation's demo content.
+
+    Transactional tests flush the database, and the flush recreates content types with new
+    ids, so the cached ones are dropped first."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    load_demo("institutions", "portal", "news")
+    return live_server
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path) -> Path:
+    """docs/screenshots when MURA_UPDATE_SCREENSHOTS=1 (`make screenshots`), else a temp folder,
+    so an ordinary test run leaves the work tree clean."""
+    if os.environ.get("MURA_UPDATE_SCREENSHOTS") == "1":
+        folder = ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "mura.events"
+    label = "events"
+    verbose_name = _("Events")
+    # Organisers create and publish event pages; programme and registrations are checked
+    # per institution by the events admin's own permission policy (wagtail_hooks.py).
+    role_page_permissions = {"organiser": ["add_page", "change_page", "publish_page"]}

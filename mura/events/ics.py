@@ -1,0 +1,105 @@
+"""iCalendar files: times carry the event's own TZID and the calendar its VTIMEZONE."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event, vGeo
+
+from mura.events.models import EventPage, ProgrammeSlot
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Mura//events//KK")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _location(event: EventPage) -> str:
+    return ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+
+
+def _vevent(
+    *,
+    uid: str,
+    summary: str,
+    start: datetime,
+    end: datetime,
+    event: EventPage,
+    url: str,
+    description: str,
+) -> Event:
+    vevent = Event()
+    vevent.add("uid", uid)
+    vevent.add("dtstamp", timezone.now())
+    vevent.add("summary", summary)
+    vevent.add("dtstart", start)
+    vevent.add("dtend", end)
+    vevent.add("url", url)
+    if description:
+        vevent.add("description", description)
+    if location := _location(event):
+        vevent.add("location", location)
+    if event.latitude is not None and event.longitude is not None:
+        vevent.add("geo", vGeo((float(event.latitude), float(event.longitude))))
+    return vevent
+
+
+def _event_vevent(event: EventPage, request: HttpRequest | None) -> Event:
+    url = event.get_full_url(request)
+    description = "\n\n".join(
+        part for part in (event.lead, strip_tags(event.description)[:1000], url) if part
+    )
+    return _vevent(
+        uid=f"event-{event.original.pk}@mura",
+        summary=event.title,
+        start=event.local_start,
+        end=event.local_end,
+        event=event,
+        url=url,
+        description=description,
+    )
+
+
+def _finish(calendar: Calendar) -> bytes:
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def events_calendar(
+    events: Iterable[EventPage], *, name: str, request: HttpRequest | None = None
+) -> bytes:
+    calendar = _calendar(name)
+    for event in events:
+        calendar.add_component(_event_vevent(event, request))
+    return _finish(calendar)
+
+
+def event_calendar(event: EventPage, request: HttpRequest | None = None) -> bytes:
+    return events_calendar([event], name=event.title, request=request)
+
+
+def slot_calendar(
+    event: EventPage, slot: ProgrammeSlot, request: HttpRequest | None = None
+) -> bytes:
+    calendar = _calendar(event.title)
+    tz = event.tzinfo
+    url = event.get_full_url(request)
+    speakers = ", ".join(speaker.name for speaker in slot.speakers.all())
+    calendar.add_component(
+        _vevent(
+            uid=f"slot-{slot.pk}@mura",
+            summary=f"{slot.title} · {event.title}",
+            start=slot.starts_at(tz),
+            end=slot.ends_at(tz),
+            event=event,
+            url=url,
+            description="\n".join(part for part in (speakers, slot.where, url) if part),
+        )
+    )
+    return _finish(calendar)

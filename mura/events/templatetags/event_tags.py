@@ -1,0 +1,67 @@
+from datetime import date, time
+
+from django import template
+from django.utils import translation
+
+from mura.events.dates import (
+    format_day,
+    format_event_dates,
+    format_short_date,
+    format_zone,
+)
+from mura.events.models import EventPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def upcoming_events(limit: int = 3) -> list[EventPage]:
+    """The next live events in the reader's language, soonest first."""
+    events = (
+        EventPage.objects.for_listing()
+        .upcoming()
+        .filter(locale__language_code=translation.get_language())
+    )
+    return list(events[:limit])
+
+
+@register.filter
+def event_dates(event: EventPage) -> str:
+    return format_event_dates(event)
+
+
+@register.filter
+def event_zone(event: EventPage) -> str:
+    return f"{format_zone(event)}, {event.time_zone}"
+
+
+@register.filter
+def event_start_date(event: EventPage) -> str:
+    return format_short_date(event.local_start)
+
+
+@register.filter
+def day_label(value: date) -> str:
+    return format_day(value)
+
+
+@register.filter
+def hhmm(value: time) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+@register.simple_tag(takes_context=True)
+def event_subpage(context: template.Context, page: EventPage, name: str, *args) -> str:
+    return page.get_url(context.get("request")) + page.reverse_subpage(name, args=args)
+
+
+@register.simple_tag(takes_context=True)
+def events_index_url(context: template.Context) -> str:
+    from mura.events.models import EventIndexPage
+
+    index = (
+        EventIndexPage.objects.live()
+        .filter(locale__language_code=translation.get_language())
+        .first()
+    )
+    return index.get_url(context.get("request")) if index else ""

@@ -1,0 +1,384 @@
+"""Events in the admin: programme, speakers, questions and registrations, scoped per institution."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from mura.events import admin_views
+from mura.events.models import (
+    EventPage,
+    EventSection,
+    ExtraQuestion,
+    ProgrammeSlot,
+    Registration,
+    Speaker,
+)
+from mura.events.services import event_sync_translations
+from mura.institutions.models import Role
+from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
+
+
+class OrganiserPolicy(BasePermissionPolicy):
+    """Union admins do everything; organisers act on their own institutions' events.
+
+    `read_only` models (registrations) are changed only through the services."""
+
+    def __init__(self, model, *, read_only: bool = False):
+        super().__init__(model)
+        self.read_only = read_only
+
+    def _allowed_action(self, action: str) -> bool:
+        return not self.read_only or action == "view"
+
+    def user_has_permission(self, user, action):
+        if not self._allowed_action(action):
+            return False
+        return is_union_admin(user) or institutions_for(user, Role.ORGANISER).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self._allowed_action(action):
+            return False
+        event = getattr(instance, "event", None)
+        if event is None:
+            return self.user_has_permission(user, action)
+        return can_act_for(user, event.institution, Role.ORGANISER)
+
+    def instances_user_has_permission_for(self, user, action):
+        queryset = self.model._default_manager.all()
+        if not self._allowed_action(action):
+            return queryset.none()
+        if is_union_admin(user):
+            return queryset
+        if hasattr(self.model, "event"):
+            return queryset.filter(
+                event__institution__in=institutions_for(user, Role.ORGANISER)
+            )
+        return queryset if self.user_has_permission(user, action) else queryset.none()
+
+    def users_with_permission(self, action):
+        users = get_user_model().objects.filter(is_active=True)
+        return users.filter(
+            Q(is_superuser=True) | Q(institution_memberships__role=Role.ORGANISER)
+        ).distinct()
+
+
+for _model in (Speaker, EventSection, ProgrammeSlot, ExtraQuestion):
+    register_permission_policy(_model, OrganiserPolicy(_model))
+register_permission_policy(Registration, OrganiserPolicy(Registration, read_only=True))
+
+
+class OrganiserForm(WagtailAdminModelForm):
+    """Offers only the user's own events (their first language version) and their sections."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None:
+            return
+        events = admin_views.organised_events(self.for_user)
+        if "event" in self.fields:
+            self.fields["event"].queryset = events
+        if "section" in self.fields:
+            self.fields["section"].queryset = EventSection.objects.filter(
+                event__in=events
+            ).select_related("event")
+
+
+class ScopedViewSet(ModelViewSet):
+    """Index, edit and delete see only what the policy allows the user."""
+
+    add_to_admin_menu = False
+
+    def _scoped(self, view_class):
+        viewset = self
+
+        class Scoped(view_class):
+            def get_base_queryset(self):
+                allowed = viewset.permission_policy.instances_user_has_permission_for(
+                    self.request.user, "view"
+                )
+                return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+            def get_queryset(self):
+                return viewset.permission_policy.instances_user_has_permission_for(
+                    self.request.user, "view"
+                )
+
+            def get_object(self, queryset=None):
+                found = super().get_object(queryset)
+                if not viewset.permission_policy.user_has_permission_for_instance(
+                    self.request.user, "view", found
+                ):
+                    raise Http404
+                return found
+
+        return Scoped
+
+    @property
+    def index_view_class(self):
+        return self._scoped(super().index_view_class)
+
+    @property
+    def edit_view_class(self):
+        return self._scoped(super().edit_view_class)
+
+    @property
+    def delete_view_class(self):
+        return self._scoped(super().delete_view_class)
+
+    @property
+    def inspect_view_class(self):
+        return self._scoped(super().inspect_view_class)
+
+
+class SpeakerViewSet(ScopedViewSet):
+    model = Speaker
+    icon = "user"
+    menu_label = _("Speakers")
+    list_display = ["name", "organisation_kk", "country"]
+    search_fields = ["name", "organisation_kk", "organisation_ru", "position_kk"]
+    list_filter = ["country"]
+    form_fields = [
+        "name",
+        "position_kk",
+        "position_ru",
+        "position_en",
+        "organisation_kk",
+        "organisation_ru",
+        "organisation_en",
+        "institution",
+        "country",
+    ]
+
+
+class SectionViewSet(ScopedViewSet):
+    model = EventSection
+    icon = "list-ul"
+    menu_label = _("Programme sections")
+    list_display = ["title_kk", "event", "kind", "room", "capacity", "registrable"]
+    list_filter = ["event", "kind"]
+    search_fields = ["title_kk", "title_ru"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("event"), FieldPanel("kind")]),
+            FieldPanel("title_kk"),
+            FieldPanel("title_ru"),
+            FieldPanel("title_en"),
+            FieldRowPanel(
+                [FieldPanel("room"), FieldPanel("capacity"), FieldPanel("sort_order")]
+            ),
+            FieldPanel("registrable"),
+        ],
+        base_form_class=OrganiserForm,
+    )
+
+
+class SlotViewSet(ScopedViewSet):
+    model = ProgrammeSlot
+    icon = "time"
+    menu_label = _("Programme items")
+    list_display = [
+        "title_kk",
+        "event",
+        "day",
+        "start_time",
+        "end_time",
+        "kind",
+        "section",
+    ]
+    list_filter = ["event", "kind", "day"]
+    search_fields = ["title_kk", "title_ru"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("event"), FieldPanel("section")]),
+            FieldRowPanel(
+                [FieldPanel("day"), FieldPanel("start_time"), FieldPanel("end_time")]
+            ),
+            FieldRowPanel(
+                [FieldPanel("kind"), FieldPanel("room"), FieldPanel("sort_order")]
+            ),
+            FieldPanel("title_kk"),
+            FieldPanel("title_ru"),
+            FieldPanel("title_en"),
+            FieldPanel("speakers"),
+            FieldPanel("moderators"),
+        ],
+        base_form_class=OrganiserForm,
+    )
+
+
+class QuestionViewSet(ScopedViewSet):
+    model = ExtraQuestion
+    icon = "help"
+    menu_label = _("Registration questions")
+    list_display = ["label_kk", "event", "kind", "required"]
+    list_filter = ["event"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("event"),
+            FieldPanel("label_kk"),
+            FieldPanel("label_ru"),
+            FieldPanel("label_en"),
+            FieldRowPanel(
+                [FieldPanel("kind"), FieldPanel("required"), FieldPanel("sort_order")]
+            ),
+            FieldPanel("options"),
+        ],
+        base_form_class=OrganiserForm,
+    )
+
+
+class RegistrationViewSet(ScopedViewSet):
+    """Read-only lists with filters and CSV/XLSX export; changes go through the services."""
+
+    model = Registration
+    icon = "form"
+    menu_label = _("Registrations")
+    inspect_view_enabled = True
+    list_display = [
+        "name",
+        "organisation",
+        "country",
+        "region",
+        "status",
+        "event",
+        "created_at",
+        "checked_in_at",
+    ]
+    list_filter = ["event", "status", "country", "participation", "created_at"]
+    search_fields = ["name", "email", "organisation", "region", "code"]
+    list_export = [
+        "pk",
+        "name",
+        "email",
+        "organisation",
+        "position",
+        "country",
+        "region",
+        "phone",
+        "participation",
+        "status",
+        "sections_label",
+        "accessibility",
+        "event",
+        "created_at",
+        "checked_in_at",
+        "code",
+    ]
+    export_headings = {"pk": "ID", "sections_label": _("Sections")}
+    export_filename = "registrations"
+    exclude_form_fields: list[str] = []
+    inspect_view_fields = [
+        "name",
+        "email",
+        "organisation",
+        "position",
+        "country",
+        "region",
+        "phone",
+        "participation",
+        "accessibility",
+        "answers",
+        "status",
+        "event",
+        "code",
+        "created_at",
+        "checked_in_at",
+        "cancelled_at",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("event")
+            .prefetch_related("sections")
+        )
+
+
+class EventsGroup(ViewSetGroup):
+    menu_label = _("Events")
+    menu_icon = "date"
+    menu_order = 260
+    items = (
+        RegistrationViewSet("event_registrations"),
+        SectionViewSet("event_sections"),
+        SlotViewSet("event_slots"),
+        SpeakerViewSet("event_speakers"),
+        QuestionViewSet("event_questions"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_event_viewsets():
+    return EventsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_event_admin_urls():
+    return [
+        path(
+            "events/overview/",
+            admin_views.EventOverviewListView.as_view(),
+            name="events_overview",
+        ),
+        path(
+            "events/overview/<int:pk>/",
+            admin_views.EventOverviewView.as_view(),
+            name="events_overview_event",
+        ),
+        path(
+            "events/overview/<int:pk>/badges.pdf",
+            admin_views.badges,
+            name="events_badges",
+        ),
+        path(
+            "events/overview/<int:pk>/certificates.pdf",
+            admin_views.certificates,
+            name="events_certificates",
+        ),
+        path(
+            "events/check-in/", admin_views.CheckInView.as_view(), name="events_checkin"
+        ),
+    ]
+
+
+class OrganiserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return (
+            is_union_admin(request.user)
+            or institutions_for(request.user, Role.ORGANISER).exists()
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_check_in_menu_item():
+    return OrganiserMenuItem(
+        _("Event check-in"), reverse("events_checkin"), icon_name="tick", order=261
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_overview_menu_item():
+    return OrganiserMenuItem(
+        _("Event registrations"),
+        reverse("events_overview"),
+        icon_name="date",
+        order=262,
+    )
+
+
+@hooks.register("after_publish_page")
+def sync_event_translations(request, page):
+    """Dates, places and capacity are the same in every language: keep the versions in step."""
+    if isinstance(page.specific, EventPage):
+        event_sync_translations(event=page.specific)

@@ -1,0 +1,80 @@
+"""`mura export --format marc21|marcxml|dc|csv|jsonld [--institution SLUG]
+[--output PATH] [--all]`."""
+
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from mura.institutions.models import Institution
+from mura.interop.exporters import FORMATS, export_queryset, write_export
+
+
+class Command(BaseCommand):
+    help = (
+        "Export the catalogue (deleted records never; restricted ones only with --all)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--format", required=True, choices=FORMATS)
+        parser.add_argument(
+            "--institution", help="Only this institution's records (its slug)."
+        )
+        parser.add_argument(
+            "--output", type=Path, help="File to write; standard output when omitted."
+        )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="Include records not shown to the public.",
+        )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the messages.",
+        )
+
+    def handle(
+        self,
+        *args,
+        format: str,
+        institution: str | None,
+        output: Path | None,
+        all: bool,
+        language: str,
+        **options,
+    ) -> None:
+        translation.activate(language)
+        if institution and not Institution.objects.filter(slug=institution).exists():
+            raise CommandError(
+                _("No institution with the address name “%(slug)s”.")
+                % {"slug": institution}
+            )
+        resources = export_queryset(
+            institution_slug=institution, include_restricted=all
+        ).iterator(chunk_size=500)
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        stream = Path(output).open("wb") if output else sys.stdout.buffer
+        try:
+            # Addresses and names in the records are the permanent, unprefixed ones.
+            with translation.override(settings.LANGUAGE_CODE):
+                count = write_export(
+                    format=format,
+                    resources=resources,
+                    stream=stream,
+                    absolute=lambda path: base + path,
+                )
+        finally:
+            if output:
+                stream.close()
+            else:
+                stream.flush()
+        message = ngettext(
+            "%(count)d record exported", "%(count)d records exported", count
+        ) % {"count": count}
+        (self.stderr if output is None else self.stdout).write(message)

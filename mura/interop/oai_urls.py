@@ -1,0 +1,8 @@
+"""The OAI-PMH 2.0 endpoint (/oai)."""
+
+from django.urls import path
+
+from mura.interop.oai import endpoint
+
+app_name = "oai"
+urlpatterns = [path("", endpoint, name="endpoint")]

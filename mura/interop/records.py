@@ -1,0 +1,94 @@
+"""What every reader (MARC, MARCXML, CSV) hands to the import service: a record
+mapped to catalogue fields with authority *names*, or a problem at a position."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+ISBD_TRAILING = re.compile(r"[\s/:;,=+]+$")
+ISBD_LEADING = re.compile(r"^[\s/:;,=+]+")
+SPACES = re.compile(r"\s+")
+# Control characters: leftovers of escapes, and the NSB/NSE marks UNIMARC and
+# RUSMARC put around non-sorting articles (C1: \x88 \x89, \x98 \x9c).
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+NOT_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a record sits in its file: the n-th record plus a byte offset or a line."""
+
+    number: int
+    offset: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        if self.offset is not None:
+            return _("record %(number)d (byte %(offset)d)") % {
+                "number": self.number,
+                "offset": self.offset,
+            }
+        if self.line is not None:
+            return _("record %(number)d (line %(line)d)") % {
+                "number": self.number,
+                "line": self.line,
+            }
+        return _("record %(number)d") % {"number": self.number}
+
+
+@dataclass
+class ImportItem:
+    """One source record mapped to Resource fields; authorities still as names."""
+
+    position: Position
+    kind: str
+    source_id: str
+    fields: dict[str, str]
+    original_format: str
+    original_record: str
+    agents: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # (role, "person"|"organisation", name, dates)
+    subjects: list[str] = field(default_factory=list)
+    places: list[tuple[str, str]] = field(default_factory=list)  # (role, name)
+    holdings: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    deleted: bool = False  # leader/05 "d": the source withdrew the record
+
+
+@dataclass
+class RecordProblem:
+    """A record that cannot be read at all; it is reported and skipped."""
+
+    position: Position
+    reason: str
+
+
+def clean(text: str | None) -> str:
+    """Drop the ISBD punctuation typed between subfields ("Title /", "Almaty :")."""
+    text = ISBD_LEADING.sub("", SPACES.sub(" ", CONTROL.sub("", text or "")).strip())
+    while True:
+        previous = text
+        text = ISBD_TRAILING.sub("", text)
+        # A final full stop is punctuation unless it closes an initial or an
+        # abbreviation ("Абай Қ.", "XIX в.").
+        last_word = text.rsplit(" ", 1)[-1][:-1]
+        if text.endswith(".") and not (last_word.isalpha() and len(last_word) <= 3):
+            text = text[:-1].rstrip()
+        if text == previous:
+            return text
+
+
+def name_key(name: str) -> str:
+    """The form authority names are matched in: case, punctuation, spacing ignored."""
+    return SPACES.sub(" ", NOT_WORD.sub(" ", name.casefold())).strip()
+
+
+def digest_id(content: str) -> str:
+    """A stable stand-in for a missing identifier, so a re-import still matches."""
+    return (
+        "sha1:"
+        + hashlib.sha1(content.encode("utf-8"), usedforsecurity=False).hexdigest()
+    )

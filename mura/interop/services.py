@@ -1,0 +1,216 @@
+"""Importing mapped records into the catalogue through the catalogue's own services,
+so validation, history and search indexing happen exactly as for an admin edit."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models, router, transaction
+from django.utils.translation import gettext as _
+
+from mura.catalog.models import Organisation, Person, Place, Resource, Subject
+from mura.catalog.services import resource_create, resource_delete, resource_update
+from mura.institutions.models import Institution
+from mura.interop.records import ImportItem, Position, RecordProblem, name_key
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})")
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    skipped: list[tuple[Position, str]] = field(default_factory=list)
+    warnings: list[tuple[Position, str]] = field(default_factory=list)
+    dry_run: bool = False
+
+
+class AuthorityIndex:
+    """Find-or-create authorities by normalised name; one query per model per import."""
+
+    def __init__(self) -> None:
+        self._keys: dict[type[models.Model], dict[str, int]] = {}
+        self._created: list[tuple[type[models.Model], str]] = []
+
+    def _index(self, model: type[models.Model]) -> dict[str, int]:
+        if model not in self._keys:
+            keys: dict[str, int] = {}
+            for pk, *names in model.objects.values_list(
+                "pk", "name_kk", "name_ru", "name_en"
+            ):
+                for name in names:
+                    if name:
+                        keys.setdefault(name_key(name), pk)
+            self._keys[model] = keys
+        return self._keys[model]
+
+    def get(
+        self, model: type[models.Model], name: str, *, language: str, dates: str = ""
+    ) -> models.Model:
+        key = name_key(name)
+        keys = self._index(model)
+        if key in keys:
+            return model.from_db(router.db_for_write(model), ["id"], [keys[key]])
+        values = {"name_kk": name[:300]}
+        if CYRILLIC.search(name):
+            if language == "ru":
+                values["name_ru"] = name[:300]
+        else:
+            values["name_en"] = name[:300]
+        if model is Person and dates:
+            years = [int(year) for year in YEARS.findall(dates)]
+            values.update(
+                life_dates=dates[:100],
+                birth_year=years[0] if years else None,
+                death_year=years[1] if len(years) > 1 else None,
+            )
+        authority = model(**values)
+        authority.full_clean()
+        authority.save()
+        keys[key] = authority.pk
+        self._created.append((model, key))
+        return authority
+
+    def checkpoint(self) -> int:
+        return len(self._created)
+
+    def forget_since(self, checkpoint: int) -> None:
+        """A record's savepoint was rolled back: its new authorities are gone too."""
+        for model, key in self._created[checkpoint:]:
+            self._keys[model].pop(key, None)
+        del self._created[checkpoint:]
+
+
+def _truncated(values: dict[str, str]) -> dict[str, str]:
+    result = {}
+    for name, value in values.items():
+        limit = Resource._meta.get_field(name).max_length
+        result[name] = (
+            value[: limit - 1] + "…" if limit and len(value) > limit else value
+        )
+    return result
+
+
+def _resource_data(item: ImportItem, authorities: AuthorityIndex) -> dict:
+    language = item.fields.get("language", "")
+    models_by_kind = {"person": Person, "organisation": Organisation}
+    data: dict = {
+        **_truncated(item.fields),
+        "source_id": item.source_id[:100],
+        "original_format": item.original_format,
+        "original_record": item.original_record,
+        "agents": [
+            (
+                role,
+                authorities.get(
+                    models_by_kind[kind], name, language=language, dates=dates
+                ),
+            )
+            for role, kind, name, dates in item.agents
+        ],
+        "places": [
+            (role, authorities.get(Place, name, language=language))
+            for role, name in item.places
+        ],
+        "subjects": list(
+            {
+                subject.pk: subject
+                for subject in (
+                    authorities.get(Subject, name, language=language)
+                    for name in item.subjects
+                )
+            }.values()
+        ),
+    }
+    if item.holdings:
+        data["holdings"] = [
+            {
+                key: value[:limit]
+                for (key, value), limit in zip(
+                    holding.items(), (100, 200, 100), strict=True
+                )
+            }
+            for holding in item.holdings
+        ]
+    return data
+
+
+def _import_one(
+    item: ImportItem,
+    *,
+    institution: Institution,
+    authorities: AuthorityIndex,
+    user: AbstractBaseUser | None,
+) -> str:
+    existing = Resource.objects.filter(
+        institution=institution, source_id=item.source_id[:100]
+    ).first()
+    if item.deleted:
+        if existing is None or existing.is_deleted:
+            return "unchanged"
+        resource_delete(resource=existing, user=user)
+        return "deleted"
+    if existing is not None and existing.is_deleted:
+        raise ValidationError(
+            _(
+                "a record with this identifier was deleted in the catalogue; "
+                "restore it first"
+            )
+        )
+    if existing is not None and existing.original_record == item.original_record:
+        return "unchanged"
+    data = _resource_data(item, authorities)
+    if existing is None:
+        resource_create(institution=institution, kind=item.kind, data=data, user=user)
+        return "created"
+    resource_update(resource=existing, data=data, user=user)
+    return "updated"
+
+
+def records_import(
+    *,
+    institution: Institution,
+    items: Iterable[ImportItem | RecordProblem],
+    dry_run: bool = False,
+    user: AbstractBaseUser | None = None,
+) -> ImportReport:
+    """Create or update one record per item, matched on institution + source identifier.
+
+    A record that fails is rolled back alone (a savepoint each) and reported with its
+    position; with `dry_run` the whole run is rolled back, so the counts are exact."""
+    report = ImportReport(dry_run=dry_run)
+    authorities = AuthorityIndex()
+    iterator = iter(items)
+    with transaction.atomic():
+        for item in iterator:
+            if isinstance(item, RecordProblem):
+                report.skipped.append((item.position, item.reason))
+                continue
+            report.warnings += [(item.position, warning) for warning in item.warnings]
+            checkpoint = authorities.checkpoint()
+            try:
+                with transaction.atomic():
+                    outcome = _import_one(
+                        item,
+                        institution=institution,
+                        authorities=authorities,
+                        user=user,
+                    )
+            except ValidationError as error:
+                authorities.forget_since(checkpoint)
+                report.skipped.append((item.position, "; ".join(error.messages)))
+                continue
+            except DatabaseError as error:  # e.g. a value the database refuses
+                authorities.forget_since(checkpoint)
+                reason = _("the database refused the record (%(error)s)")
+                report.skipped.append((item.position, reason % {"error": error}))
+                continue
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report

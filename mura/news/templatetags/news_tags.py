@@ -1,0 +1,37 @@
+from django import template
+from django.utils import translation
+from django.utils.safestring import SafeString
+
+from mura.institutions.models import Institution
+from mura.news.meta import article_jsonld as build_jsonld
+from mura.news.models import NewsArticlePage, NewsIndexPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def latest_news(
+    limit: int = 4, institution: Institution | None = None
+) -> list[NewsArticlePage]:
+    """The newest live articles in the reader's language, optionally of one institution."""
+    articles = NewsArticlePage.objects.for_listing().in_language(
+        translation.get_language()
+    )
+    if institution is not None:
+        articles = articles.filter(institution=institution)
+    return list(articles[:limit])
+
+
+@register.simple_tag(takes_context=True)
+def news_index_url(context: template.Context) -> str:
+    index = (
+        NewsIndexPage.objects.live()
+        .filter(locale__language_code=translation.get_language())
+        .first()
+    )
+    return index.get_url(context.get("request")) if index else ""
+
+
+@register.simple_tag
+def article_jsonld(page: NewsArticlePage, meta: dict) -> SafeString:
+    return build_jsonld(page, meta)

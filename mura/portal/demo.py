@@ -1,0 +1,90 @@
+"""Demo site structure: a home page in Kazakh with Russian and English translations."""
+
+from typing import TextIO
+
+from django.conf import settings
+from wagtail.models import Collection, Locale, Page, Site
+
+from mura.portal.models import HomePage, PortalSettings
+
+HOME = {
+    "kk": {
+        "title": "Мұра — өңірдің мәдени мұрасы",
+        "hero_title": "Кітапханалар, мұрағаттар мен музейлердің мұрасы бір порталда",
+        "hero_text": "Кітаптарды, мұрағат істерін және музей заттарын бір іздеу жолағынан табыңыз; "
+        "жаңалықтарды оқып, іс-шараларға тіркеліңіз.",
+    },
+    "ru": {
+        "title": "Мура — наследие региона",
+        "hero_title": "Наследие библиотек, архивов и музеев на одном портале",
+        "hero_text": "Ищите книги, архивные дела и музейные предметы в одной строке поиска; "
+        "читайте новости и регистрируйтесь на мероприятия.",
+    },
+    "en": {
+        "title": "Mura — the heritage of the region",
+        "hero_title": "The heritage of libraries, archives and museums in one portal",
+        "hero_text": "Find books, archival files and museum objects from one search box; "
+        "read the news and register for events.",
+    },
+}
+
+
+def ensure_locales() -> dict[str, Locale]:
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
+    }
+
+
+def ensure_roots(locale: Locale) -> Page:
+    """Wagtail's root page and root collection, which its migrations create, recreated on an
+    emptied database (after a flush or a restore into a blank schema)."""
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
+def translate_page(page: Page, locale: Locale, **fields) -> Page:
+    """The page's translation in the locale, created (with its parents) when missing."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def load(*, stdout: TextIO) -> None:
+    locales = ensure_locales()
+    root = ensure_roots(locales["kk"])
+    home = HomePage.objects.filter(locale=locales["kk"]).first()
+    if home is None:
+        # Wagtail's placeholder "Welcome" page (and the site pointing at it) makes way for ours.
+        Page.objects.filter(depth=2).not_type(HomePage).delete()
+        home = root.add_child(
+            instance=HomePage(locale=locales["kk"], slug="home", **HOME["kk"])
+        )
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        is_default_site=True
+    )
+    site.hostname, site.port, site.root_page, site.site_name = (
+        "localhost",
+        80,
+        home,
+        "Mura",
+    )
+    site.save()
+    for code in ("ru", "en"):
+        translate_page(home, locales[code], **HOME[code])
+    portal_settings = PortalSettings.for_site(site)
+    portal_settings.contact_email = (
+        portal_settings.contact_email or "info@mura.example.org"
+    )
+    portal_settings.save()
+    stdout.write("  home page in kk, ru, en")

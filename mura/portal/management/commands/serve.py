@@ -1,0 +1,59 @@
+import signal
+import subprocess
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve the portal with gunicorn and whitenoise, and run the background task worker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start the task worker."
+        )
+
+    def handle(self, *args, **options):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        worker = None
+        if not options["no_worker"]:
+            worker = subprocess.Popen([sys.executable, "-m", "mura.cli", "db_worker"])
+        address = f"{options['host']}:{options['port']}"
+        self.stdout.write(f"Mura is serving at http://{address}/ (Ctrl+C stops it)")
+        server = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "mura.wsgi:application",
+                "--bind",
+                address,
+                "--workers",
+                str(options["workers"]),
+                "--access-logfile",
+                "-",
+                "--graceful-timeout",
+                "5",
+            ]
+        )
+        children = [process for process in (server, worker) if process is not None]
+
+        def stop(signum, frame):
+            # A `kill` of this command must not leave gunicorn or the worker behind.
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            stop(signal.SIGINT, None)
+        finally:
+            stop(signal.SIGTERM, None)
+            for child in children:
+                child.wait()

@@ -1,0 +1,98 @@
+from datetime import date, datetime
+
+from django import template
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page
+
+from mura.portal.dates import format_local_date, format_local_datetime, format_number
+from mura.portal.models import HomePage
+
+register = template.Library()
+
+
+@register.filter
+def local_datetime(value: datetime | None) -> str:
+    return format_local_datetime(value) if value else ""
+
+
+@register.filter
+def local_date(value: date | None) -> str:
+    return format_local_date(value) if value else ""
+
+
+@register.filter
+def machine_datetime(value: datetime | date | None) -> str:
+    """A `datetime` attribute value HTML accepts: local time, whole seconds, with offset."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+@register.filter
+def local_number(value: int | None) -> str:
+    return format_number(value or 0)
+
+
+def home_for_language(language: str) -> Page | None:
+    return HomePage.objects.live().filter(locale__language_code=language).first()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict]:
+    """One link per language that keeps the reader on the same page where it exists."""
+    from django.conf import settings
+
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            locale = Locale.objects.filter(language_code=code).first()
+            translated = page.get_translation_or_none(locale) if locale else None
+            if translated is not None and translated.live:
+                url = translated.get_url(request)
+            else:
+                home = home_for_language(code)
+                url = home.get_url(request) if home else None
+        if url is None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {"code": code, "name": name, "url": url, "active": code == current}
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context: template.Context) -> list[Page]:
+    """The home page's children marked "show in menus", in the reader's language."""
+    home = home_for_language(translation.get_language())
+    if home is None:
+        return []
+    return list(home.get_children().live().in_menu().specific())
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context: template.Context) -> str:
+    home = home_for_language(translation.get_language())
+    return home.get_url(context["request"]) if home else "/"
+
+
+@register.filter
+def in_section(page: Page | None, section: Page) -> bool:
+    """True when the page is the section page or below it."""
+    return isinstance(page, Page) and page.path.startswith(section.path)
+
+
+@register.simple_tag
+def search_url() -> str:
+    try:
+        return reverse("search:index")
+    except NoReverseMatch:
+        return "/search/"

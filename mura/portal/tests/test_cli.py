@@ -1,0 +1,85 @@
+"""The `mura` command as an operator uses it, in real subprocesses."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+MURA = [sys.executable, "-m", "mura.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    env.update(extra)
+    return env
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path: Path):
+    env = clean_env(MURA_DATA_DIR=str(tmp_path))
+    env.pop("SECRET_KEY", None)
+    env.pop("MURA_DEMO", None)
+    result = subprocess.run(
+        [*MURA, "check"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.slow
+def test_serve_runs_gunicorn_with_whitenoise(tmp_path: Path):
+    env = clean_env(MURA_DATA_DIR=str(tmp_path), MURA_DEMO="1")
+    subprocess.run([*MURA, "migrate", "-v0"], env=env, check=True, timeout=300)
+    port = free_port()
+    server = subprocess.Popen(
+        [*MURA, "serve", "--port", str(port), "--workers", "1", "--no-worker"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as response:  # noqa: S310
+                    assert response.status == 200
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the server did not answer /healthz")
+        with urllib.request.urlopen(base + "/robots.txt") as response:  # noqa: S310
+            assert response.headers["Server"].startswith("gunicorn")
+        html = urllib.request.urlopen(base + "/admin/login/").read().decode()  # noqa: S310
+        css = next(
+            part.split('"')[0]
+            for part in html.split('href="')
+            if part.startswith("/static/") and ".css" in part.split('"')[0]
+        )
+        with urllib.request.urlopen(base + css) as response:  # noqa: S310
+            assert response.status == 200
+            assert (
+                "max-age" in response.headers["Cache-Control"]
+            )  # whitenoise, hashed names
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # stopping the command stops gunicorn with it
+    time.sleep(1)
+    with pytest.raises(OSError):
+        urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310

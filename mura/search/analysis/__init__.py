@@ -1,0 +1,55 @@
+"""Text analysis for Mura's search: Kazakh, Russian and English, Cyrillic and Latin.
+
+Pure Python (no Django), so every search backend indexes and queries through the same
+code. ``docs/SEARCH_ANALYSIS.md`` explains the pipeline, the key encoding and the
+figures.
+"""
+
+from .analyzer import (
+    QueryTerm,
+    Token,
+    add_protected_words,
+    analyze,
+    analyze_query,
+    engine_keys,
+    index_keys,
+    query_keys,
+)
+from .fuzzy import similar_keys
+from .kazakh import stem_kk
+from .keys import (
+    EXACT,
+    RUSSIAN,
+    SKELETON,
+    engine_alternatives,
+    fold_latin_to_cyrillic_keys,
+    is_spelling,
+)
+from .language import detect_language
+from .normalize import repair_homoglyphs
+from .snowball import stem_en, stem_ru
+from .synonyms import SYNONYMS
+
+__all__ = [
+    "EXACT",
+    "RUSSIAN",
+    "SKELETON",
+    "SYNONYMS",
+    "QueryTerm",
+    "Token",
+    "add_protected_words",
+    "analyze",
+    "analyze_query",
+    "detect_language",
+    "engine_alternatives",
+    "engine_keys",
+    "fold_latin_to_cyrillic_keys",
+    "index_keys",
+    "is_spelling",
+    "query_keys",
+    "repair_homoglyphs",
+    "similar_keys",
+    "stem_en",
+    "stem_kk",
+    "stem_ru",
+]

@@ -1,0 +1,153 @@
+"""Index keys: how one word becomes the tokens a full-text engine stores and matches.
+
+Every key is a run of letters and digits, so SQLite FTS5 (unicode61) and PostgreSQL (the
+'simple' configuration, or ``array_to_tsvector``) keep it as one token. Words are letter
+runs or digit runs (``normalize.TOKEN_RE``); a key that starts with a digit and goes on
+with letters is therefore never a word, which is what the markers below rely on:
+
+* ``0`` + form, ``0кітапханасының``: the exact form (a query ranks it higher);
+* stem, ``кітапхана``: any Cyrillic form of a Kazakh noun;
+* ``1`` + stem, ``1библиотек``: Russian forms (Snowball), only from Russian text;
+* ``2`` + skeleton, ``2kitaphana``: Latin spellings of Kazakh Cyrillic text;
+* ASCII stem, ``librari`` or ``kitaphana``: words written in Latin letters;
+* digits, ``2019``: the same number (no marker, no stem).
+
+Russian stems carry a marker because a Kazakh query word without Kazakh letters is also
+tried as Russian (бала → бал) and must not then meet the Kazakh бал. Skeletons of
+Cyrillic text carry one because they are lossy (қол and көл are both ``kol``): Latin
+queries use them, Cyrillic queries use the exact Cyrillic stems and reach Latin-script
+text only through unmarked skeletons.
+"""
+
+from functools import lru_cache
+
+from .kazakh import stems_kk, stems_kk_skeleton
+from .latin import cyrillic_skeleton, latin_skeletons, squash
+from .normalize import KAZAKH_LETTERS, fold_word, script
+from .snowball import stem_en, stem_ru
+from .synonyms import EXPANSIONS, SKELETON_EXPANSIONS
+
+EXACT = "0"
+RUSSIAN = "1"
+SKELETON = "2"
+
+
+def _unique(keys: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(keys))
+
+
+def _skeleton_stems(skeleton: str, synonyms: bool = False) -> list[str]:
+    """Finished skeleton keys of a skeleton, with its synonyms' when asked."""
+    stems = list(stems_kk_skeleton(skeleton))
+    if synonyms:
+        stems += [s for stem in stems for s in SKELETON_EXPANSIONS.get(stem, ())]
+    return [squash(stem) for stem in stems]
+
+
+@lru_cache(maxsize=1 << 18)
+def document_keys(word: str, language: str) -> tuple[str, ...]:
+    """Keys of one lowercase word of indexed text: exact form first, then its stem(s).
+
+    ``language`` ("kk" or "ru") applies to Cyrillic words without Kazakh letters only.
+    A Kazakh word that parses two ways (бизнесі: бизнес·і or бизне·сі) gets both stems.
+    """
+    word = fold_word(word)
+    kind = script(word)
+    if kind == "digits":
+        return (word,)
+    exact = EXACT + word
+    if kind == "cyrl":
+        if language == "ru" and KAZAKH_LETTERS.isdisjoint(word):
+            return (exact, RUSSIAN + stem_ru(word))
+        skeletons = _skeleton_stems(cyrillic_skeleton(word))
+        return _unique([exact, *stems_kk(word), *(SKELETON + s for s in skeletons)])
+    if kind == "latn":
+        skeletons = _skeleton_stems(latin_skeletons(word)[0])
+        return _unique([exact, stem_en(word), *skeletons])
+    return (exact, word)
+
+
+def is_spelling(key: str) -> bool:
+    """A ``2``-marked Latin spelling key (a skeleton, not a number)."""
+    return key[0] == SKELETON and not key.isdigit()
+
+
+@lru_cache(maxsize=1 << 18)
+def stored_keys(
+    word: str, language: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(keys the engine stores, (Latin spelling, exact form) pairs) of one lowercase
+    indexed word.
+
+    The engine does not store what it can derive: a stem equal to the word itself is
+    carried by the exact form (a query tries ``0`` + each of its keys), and the
+    ``2``-marked Latin spellings of Cyrillic words go to a spelling table once per
+    distinct word, where a Latin query looks up the exact forms they reach. That halves
+    the tokens of an index of Kazakh text (bench/search_bench.py).
+    """
+    keys = document_keys(word, language)
+    exact = keys[0]
+    stored = tuple(k for k in keys if k != exact[1:] and not is_spelling(k))
+    return stored, tuple((k, exact) for k in keys if is_spelling(k))
+
+
+def engine_alternatives(keys: frozenset[str]) -> tuple[set[str], set[str]]:
+    """(keys to match in the engine, Latin spelling keys to look up) of a query word.
+
+    Inverse of ``stored_keys``: a stem is also tried as an exact form."""
+    direct = {k for k in keys if not is_spelling(k)}
+    direct |= {EXACT + k for k in direct if not k[0].isdigit()}
+    return direct, {k for k in keys if is_spelling(k)}
+
+
+@lru_cache(maxsize=1 << 16)
+def query_word_keys(word: str, synonyms: bool = True) -> tuple[str, tuple[str, ...]]:
+    """(exact key, all keys) for one word of a query; an index word matches on any key.
+
+    A query has no context to tell Kazakh from Russian, so a Cyrillic word without
+    Kazakh letters is tried both ways; a Latin word is tried in every reading of its
+    ambiguous letters, against Cyrillic text and against Latin-script text. With
+    ``synonyms`` the stems of the word's synonyms are added (мұражай also finds музей).
+    """
+    word = fold_word(word)
+    kind = script(word)
+    if kind == "digits":
+        return word, (word,)
+    exact = EXACT + word
+    keys = [exact]
+    if kind == "cyrl":
+        stems = list(stems_kk(word))
+        if synonyms:
+            stems += [other for stem in stems for other in EXPANSIONS.get(stem, ())]
+        keys += stems
+        keys += _skeleton_stems(cyrillic_skeleton(word), synonyms)
+        if KAZAKH_LETTERS.isdisjoint(word):
+            keys.append(RUSSIAN + stem_ru(word))
+    elif kind == "latn":
+        keys.append(stem_en(word))
+        for skeleton in latin_skeletons(word):
+            for stem in _skeleton_stems(skeleton, synonyms):
+                keys += [stem, SKELETON + stem]
+    else:
+        keys.append(word)
+    return exact, _unique(keys)
+
+
+def fold_latin_to_cyrillic_keys(word: str) -> set[str]:
+    """Keys through which a Latin-spelled Kazakh word finds Cyrillic text.
+
+    One key per reading of the word's ambiguous letters: ``kitapkhana`` gives
+    ``2kitaphana`` (kh = х, the right one) and ``2kitapkana`` (kh = қ).
+    """
+    return {
+        SKELETON + stem
+        for skeleton in latin_skeletons(fold_word(word))
+        for stem in _skeleton_stems(skeleton)
+    }
+
+
+def clear_caches() -> None:
+    """Forget cached keys (after the protected-word list changed)."""
+    document_keys.cache_clear()
+    stored_keys.cache_clear()
+    query_word_keys.cache_clear()

@@ -1,0 +1,117 @@
+"""GET /api/v1/search: the search page as JSON (results, facets with counts, timing)."""
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from mura.search import selectors
+from mura.search.services import query_log
+
+ROUTE_PREFIX = "/search"
+router = Router(tags=["search"])
+
+
+class ResultOut(Schema):
+    id: int
+    url: str
+    kind: str
+    kind_label: str
+    title: str
+    snippet: str = Field(
+        description="The text around the match; matched words in <mark>."
+    )
+    creators: str
+    institution: str
+    year: int | None
+    date: str | None
+    has_image: bool
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class SearchOut(Schema):
+    count: int
+    count_estimated: bool
+    next: str | None
+    previous: str | None
+    results: list[ResultOut]
+    facets: dict[str, list[FacetOut]]
+    facets_estimated: bool
+    took_ms: int
+
+
+@router.get("", response=SearchOut, summary="Search the catalogue, news and events")
+def search(
+    request: HttpRequest,
+    q: str = "",
+    kind: list[str] | None = Query(None),
+    institution: list[str] | None = Query(None),
+    sort: str = "relevance",
+    page: int = Query(1, ge=1),
+):
+    """Same query syntax and facets as the search page (`collection`, `language`, `subject`,
+    `person`, `place`, `decade`, `year_from`, `year_to` are read from the query string too)."""
+    query, _, results = selectors.run(request.GET)
+    rows = selectors.rows(query, results)
+
+    def page_url(number: int) -> str:
+        params = [
+            (k, v) for k, values in request.GET.lists() if k != "page" for v in values
+        ]
+        return request.build_absolute_uri(
+            f"{request.path}?{urlencode([*params, ('page', number)])}"
+        )
+
+    if q and results.page == 1:
+        query_log(
+            query=q,
+            filters=urlencode(
+                [
+                    (k, v)
+                    for k, values in request.GET.lists()
+                    if k not in ("q", "page")
+                    for v in values
+                ]
+            ),
+            result_count=results.count,
+            took_ms=results.took_ms,
+            source="api",
+        )
+    return {
+        "count": results.count,
+        "count_estimated": results.count_estimated,
+        "next": page_url(results.page + 1)
+        if results.page < results.num_pages
+        else None,
+        "previous": page_url(results.page - 1) if results.page > 1 else None,
+        "results": [
+            {
+                "id": row.document.object_id,
+                "url": request.build_absolute_uri(row.document.url),
+                "kind": row.document.kind,
+                "kind_label": row.kind_label,
+                "title": row.document.title,
+                "snippet": str(row.snippet),
+                "creators": str(row.creators),
+                "institution": row.institution,
+                "year": row.document.year,
+                "date": row.document.date.isoformat() if row.document.date else None,
+                "has_image": row.document.has_image,
+            }
+            for row in rows
+        ],
+        "facets": {
+            name: [
+                {"value": f.value, "label": str(f.label), "count": f.count}
+                for f in values
+            ]
+            for name, values in results.facets.items()
+        },
+        "facets_estimated": results.facets_estimated,
+        "took_ms": results.took_ms,
+    }

@@ -1,0 +1,598 @@
+# ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
+"""One interface over every search engine: ``search(query, filters, sort, page)``.
+
+A backend only knows how to turn a parsed query into "matching ids with a score"
+(``match_sql``), how to find key prefixes and how to list its vocabulary. Filters,
+ordering, paging and facet counting are plain SQL over SearchDocument and SearchFacet
+and are shared, so SQLite FTS5 and PostgreSQL behave the same. An OpenSearch backend
+would implement ``search`` itself (see docs/SEARCH.md).
+"""
+
+import time
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from django.db import connection
+from django.utils import timezone
+
+from mura.search import text
+from mura.search.models import SearchDocument, SearchSpelling
+from mura.search.query import ParsedQuery, Term
+
+PAGE_SIZE = 20
+#: Matches are counted and faceted exactly up to this many; above it, over an even
+#: sample of about this many, scaled (shown as ≈). Measured in bench/search_bench.py:
+#: joining every one of 100,000 matches costs far more than ranking them.
+FACET_SAMPLE = 5_000
+FACET_LIMIT = 12
+#: Matches the engine ranks first, re-ranked with boosts and filters for a page of
+#: results by relevance (pages beyond half of it rank every match).
+RERANK = 500
+#: Candidates checked word by word for "quoted phrases" (the engine only ANDs the words).
+PHRASE_CANDIDATES = 5_000
+COLUMN_FACETS = ("kind", "institution", "language", "decade")
+TABLE_FACETS = ("collection", "subject", "person", "place", "tag")
+FACETS = (*COLUMN_FACETS, *TABLE_FACETS)
+SORTS = ("relevance", "date", "title")
+RECENT = timedelta(days=365)
+RECENT_BOOST = 1.25
+
+DOC = "mura_search_searchdocument"
+SPELLING = "mura_search_searchspelling"
+SPELLING_INSERT = {
+    "sqlite": f"INSERT OR IGNORE INTO {SPELLING} (key, form) VALUES (%s, %s)",
+    "postgresql": f"INSERT INTO {SPELLING} (key, form) VALUES (%s, %s) "
+    "ON CONFLICT DO NOTHING",
+}
+FACET = "mura_search_searchfacet"
+
+
+@dataclass
+class Filters:
+    """Selected facet values (several values of one facet are ORed, facets ANDed)."""
+
+    kind: list[str] = field(default_factory=list)
+    institution: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
+    decade: list[str] = field(default_factory=list)
+    collection: list[str] = field(default_factory=list)
+    subject: list[str] = field(default_factory=list)
+    person: list[str] = field(default_factory=list)
+    place: list[str] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    include_private: bool = False  #: staff searching their own records
+
+    def selected(self) -> dict[str, list[str]]:
+        return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
+
+
+@dataclass
+class FacetCount:
+    value: str
+    count: int
+    label: str = ""
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    score: float
+    pinned: bool = False
+
+
+@dataclass
+class Results:
+    count: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    page: int
+    page_size: int
+    took_ms: int = 0
+    facets_estimated: bool = False
+    count_estimated: bool = False
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+
+class SearchBackend:
+    vendor = ""
+
+    # Engine-specific parts -------------------------------------------------------
+    def match_sql(self, query: ParsedQuery, scored: bool = True) -> tuple[str, list]:
+        """``SELECT id, score FROM ...`` for the query's words; lower score is better.
+
+        ``scored=False`` may return a constant score: counting and facets need no rank."""
+        raise NotImplementedError
+
+    def identifier_sql(self, keys: list[str]) -> tuple[str, list]:
+        """``SELECT id FROM ...`` of the records carrying one of these identifiers."""
+        raise NotImplementedError
+
+    def prefix_sql(
+        self, terms: list[Term], prefixes: list[str], limit: int, forms: list[str]
+    ) -> tuple[str, list]:
+        """``SELECT id FROM ...``: titles with the words and a word starting with one of
+        ``prefixes`` or being one of ``forms``."""
+        raise NotImplementedError
+
+    def engine_vocabulary(self) -> dict[str, int]:
+        """Every key the engine stores with the number of documents holding it."""
+        raise NotImplementedError
+
+    def rebuild_begin(self) -> None:
+        """Empty the index before a full rebuild; engines may pause per-row upkeep."""
+        raise NotImplementedError
+
+    def rebuild_end(self) -> None:
+        """Finish a full rebuild (build what ``rebuild_begin`` paused)."""
+        raise NotImplementedError
+
+    # Shared -------------------------------------------------------------------------
+    def spellings_add(self, pairs: set[tuple[str, str]]) -> None:
+        """Store (Latin spelling, exact form) pairs of newly indexed text (those already
+        stored are skipped by the database)."""
+        if pairs:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    SPELLING_INSERT[self.vendor], [(k[:100], f[:200]) for k, f in pairs]
+                )
+
+    def spellings_forget(self) -> None:
+        """Empty the spelling table (a full rebuild fills it again)."""
+        SearchSpelling.objects.all().delete()
+
+    def resolve(self, query: ParsedQuery) -> ParsedQuery:
+        """The query with the keys the engine stores (see ``analysis.keys.stored_keys``):
+        each word's stems also as exact forms, its Latin spellings as the Cyrillic
+        forms they reach in the spelling table. Resolving twice changes nothing."""
+        if query.resolved:
+            return query
+        words = [*query.terms, *query.excluded]
+        resolved = {term: text.engine_alternatives(term.keys) for term in words}
+        spellings = set().union(*(latin for _, latin in resolved.values()))
+        forms: dict[str, set[str]] = {}
+        if spellings:
+            for key, form in SearchSpelling.objects.filter(
+                key__in=spellings
+            ).values_list("key", "form"):
+                forms.setdefault(key, set()).add(form)
+
+        def engine_term(term: Term) -> Term:
+            if term.column == "id_keys":
+                return term
+            direct, latin = resolved[term]
+            keys = direct.union(*(forms.get(key, ()) for key in latin))
+            return replace(term, keys=frozenset(keys))
+
+        return replace(
+            query,
+            resolved=True,
+            terms=[engine_term(term) for term in query.terms],
+            excluded=[engine_term(term) for term in query.excluded],
+        )
+
+    def _filters_sql(
+        self, filters: Filters, *, skip: set[str] | frozenset[str] = frozenset()
+    ) -> tuple[str, list]:
+        clauses, params = [], []
+        if not filters.include_private:
+            clauses.append(
+                "d.is_public AND (d.institution_id IS NULL OR d.institution_id IN "
+                "(SELECT id FROM institutions_institution WHERE is_public))"
+            )
+        for name, column in (
+            ("kind", "d.kind"),
+            ("language", "d.language"),
+            ("institution", "d.institution_id"),
+        ):
+            values = getattr(filters, name)
+            if values and name not in skip:
+                if name == "institution":
+                    values = [int(v) for v in values if str(v).isdigit()] or [0]
+                clauses.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
+                params += values
+        if filters.decade and "decade" not in skip:
+            decades = [int(v) for v in filters.decade if v.lstrip("-").isdigit()] or [0]
+            clauses.append(
+                "("
+                + " OR ".join(["(d.year >= %s AND d.year < %s)"] * len(decades))
+                + ")"
+            )
+            for decade in decades:
+                params += [decade, decade + 10]
+        if filters.year_from is not None:
+            clauses.append("d.year >= %s")
+            params.append(filters.year_from)
+        if filters.year_to is not None:
+            clauses.append("d.year <= %s")
+            params.append(filters.year_to)
+        for name in TABLE_FACETS:
+            values = getattr(filters, name)
+            if values and name not in skip:
+                clauses.append(
+                    f"d.id IN (SELECT document_id FROM {FACET} WHERE name = %s AND value IN "
+                    f"({', '.join(['%s'] * len(values))}))"
+                )
+                params += [name, *values]
+        return " AND ".join(clauses) or "1=1", params
+
+    def _source(
+        self,
+        query: ParsedQuery,
+        pinned: list[int],
+        only: list[int] | None,
+        scored: bool = True,
+        top: int | None = None,
+        match: tuple[str, list] | None = None,
+    ) -> tuple[str, list]:
+        """The matching ids with scores, pinned identifiers included (of the matches,
+        only the ``top`` best by the engine's score when given; ``match`` instead of the
+        query's own match)."""
+        if match or query.terms or query.excluded:
+            sql, params = match or self.match_sql(query, scored)
+            if top:
+                sql = (
+                    f"SELECT id, score FROM (SELECT id, score FROM ({sql}) t "
+                    f"ORDER BY score LIMIT {int(top)}) best"
+                )
+        else:
+            sql, params = f"SELECT id, 0.0 AS score FROM {DOC}", []
+            if query.identifiers:
+                sql += " WHERE 1=0"
+        if pinned:
+            sql = f"{sql} UNION ALL SELECT id, 0.0 AS score FROM {DOC} WHERE id IN ({', '.join(['%s'] * len(pinned))})"
+            params = [*params, *pinned]
+        if only is not None:
+            ids = only or [0]
+            sql = f"SELECT id, score FROM ({sql}) s WHERE id IN ({', '.join(['%s'] * len(ids))})"
+            params = [*params, *ids]
+        return sql, params
+
+    def search(
+        self,
+        query: ParsedQuery,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        page_size: int = PAGE_SIZE,
+        facets: bool = True,
+    ) -> Results:
+        started = time.perf_counter()
+        filters = filters or Filters()
+        query = self.resolve(query)  # once: the spelling table is read here only
+        pinned = self._pinned(query, filters)
+        only = self._phrase_matches(query, filters) if query.phrases else None
+        plain, plain_params = self._source(query, pinned, only, scored=False)
+        where, where_params = self._filters_sql(filters)
+        count, stride = self._count(
+            plain, plain_params, where, where_params, exact=bool(pinned or only)
+        )
+        offset = (max(page, 1) - 1) * page_size
+        # Relevance: the engine's best RERANK matches are re-ranked with the boosts
+        # and filtered, instead of joining every match (measured in bench/).
+        top = (
+            RERANK
+            if sort == "relevance" and query.terms and offset + page_size <= RERANK // 2
+            else None
+        )
+        # Words found in many titles: the best title and creator matches are enough
+        # for the first pages, and far fewer to rank than every match of the text.
+        titles = self._title_tier(query, count) if top and only is None else None
+        rows = self._page(
+            query,
+            pinned,
+            only,
+            sort,
+            where,
+            where_params,
+            offset,
+            page_size,
+            top,
+            titles,
+        )
+        if top and len(rows) < page_size and count > offset + len(rows):
+            rows = self._page(
+                query, pinned, only, sort, where, where_params, offset, page_size, None
+            )
+        documents = SearchDocument.objects.in_bulk([row[0] for row in rows])
+        hits = [
+            Hit(documents[i], score, i in pinned) for i, score in rows if i in documents
+        ]
+        results = Results(
+            count=count,
+            hits=hits,
+            facets={},
+            page=page,
+            page_size=page_size,
+            count_estimated=stride is not None,
+        )
+        if facets and count:
+            results.facets, results.facets_estimated = self._facets(
+                plain, plain_params, filters, stride
+            )
+        results.took_ms = round((time.perf_counter() - started) * 1000)
+        return results
+
+    def _count(
+        self, plain: str, params: list, where: str, where_params: list, exact: bool
+    ) -> tuple[int, int | None]:
+        """(number of matches passing the filters, the sampling stride or None).
+
+        Counting what the engine matched needs no table. When that is more than
+        FACET_SAMPLE, every stride-th id (``id % stride = 0``, spread over the whole
+        index, unlike the first ids) is joined and filtered, and the count scaled."""
+        with connection.cursor() as cursor:
+            if not exact:
+                cursor.execute(f"SELECT COUNT(*) FROM ({plain}) m", params)
+                matched = cursor.fetchone()[0]
+                if matched > FACET_SAMPLE:
+                    stride = -(-matched // FACET_SAMPLE)
+                    cursor.execute(
+                        f"SELECT COUNT(*) FROM ({self._sample(plain, stride)}) m "
+                        f"JOIN {DOC} d ON d.id = m.id WHERE {where}",
+                        [*params, *where_params],
+                    )
+                    passed = cursor.fetchone()[0]
+                    if passed:  # else the filters are rare: count them exactly
+                        return passed * stride, stride
+            cursor.execute(
+                f"SELECT COUNT(DISTINCT m.id) FROM ({plain}) m JOIN {DOC} d ON d.id = m.id "
+                f"WHERE {where}",
+                [*params, *where_params],
+            )
+            return cursor.fetchone()[0], None
+
+    @staticmethod
+    def _sample(source: str, stride: int | None) -> str:
+        """The distinct ids of ``source``, every ``stride``-th of them when given."""
+        sample = f"SELECT DISTINCT id FROM ({source}) s"
+        return f"{sample} WHERE id %% {int(stride)} = 0" if stride else sample
+
+    def _page(
+        self,
+        query: ParsedQuery,
+        pinned: list[int],
+        only: list[int] | None,
+        sort: str,
+        where: str,
+        where_params: list,
+        offset: int,
+        page_size: int,
+        top: int | None,
+        match: tuple[str, list] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(id, score) of one page of results in the reader's order."""
+        source, params = self._source(query, pinned, only, top=top, match=match)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.id, MIN(m.score) AS score FROM ({source}) m JOIN {DOC} d "
+                f"ON d.id = m.id WHERE {where} "
+                "GROUP BY m.id, d.year, d.date, d.title, d.kind, d.boost "
+                f"ORDER BY {self._order(sort, pinned)} LIMIT %s OFFSET %s",
+                [
+                    *params,
+                    *where_params,
+                    *self._order_params(sort, pinned),
+                    page_size,
+                    offset,
+                ],
+            )
+            return cursor.fetchall()
+
+    def _title_tier(self, query: ParsedQuery, count: int) -> tuple[str, list] | None:
+        """The title match, when at least RERANK matches have the words in a title or
+        creator (and at least ten times as many match in all): else None."""
+        if count < 10 * RERANK:
+            return None
+        match = self.title_match_sql(query)
+        if match is None:
+            return None
+        sql, params = match
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT id FROM ({sql}) t LIMIT {RERANK}) t",
+                params,
+            )
+            return match if cursor.fetchone()[0] >= RERANK else None
+
+    def _pinned(self, query: ParsedQuery, filters: Filters) -> list[int]:
+        if not query.identifiers:
+            return []
+        sql, params = self.identifier_sql(query.identifiers)
+        where, where_params = self._filters_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM {DOC} d WHERE d.id IN ({sql}) AND {where} LIMIT 20",
+                [*params, *where_params],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _order(self, sort: str, pinned: list[int]) -> str:
+        pin = ""
+        if pinned:
+            pin = f"CASE WHEN m.id IN ({', '.join(['%s'] * len(pinned))}) THEN 0 ELSE 1 END, "
+        if sort == "date":
+            return f"{pin}d.year IS NULL, d.year DESC, d.date DESC, m.id DESC"
+        if sort == "title":
+            return f"{pin}d.title, m.id"
+        # bm25 and -ts_rank are negative: a bigger boost makes them smaller (better).
+        return (
+            f"{pin}MIN(m.score) * d.boost * CASE WHEN d.kind IN ('news', 'event') AND d.date > %s "
+            f"THEN {RECENT_BOOST} ELSE 1.0 END, d.date DESC, m.id"
+        )
+
+    def _order_params(self, sort: str, pinned: list[int]) -> list:
+        params: list = list(pinned)
+        if sort not in ("date", "title"):
+            params.append(timezone.now() - RECENT)
+        return params
+
+    def _facets(
+        self,
+        source: str,
+        source_params: list,
+        filters: Filters,
+        stride: int | None,
+    ) -> tuple[dict[str, list[FacetCount]], bool]:
+        """Counts per facet value over the matches (a sample when there are very many).
+
+        Each facet is counted with the other facets' filters but not its own, so the
+        reader sees how many records each alternative value would give. Two queries in
+        the common case: the column facets grouped together (their filters applied in
+        Python), and the facet table for every facet without a selected value.
+        """
+        sample = self._sample(source, stride)
+        facets: dict[str, list[FacetCount]] = {}
+        scale = stride or 1
+        with connection.cursor() as cursor:
+            decade = (
+                "(d.year / 10) * 10"
+                if self.vendor == "sqlite"
+                else "FLOOR(d.year / 10.0)::int * 10"
+            )
+            where, params = self._filters_sql(filters, skip=set(COLUMN_FACETS))
+            cursor.execute(
+                f"SELECT d.kind, d.institution_id, d.language, {decade}, COUNT(*) "
+                f"FROM ({sample}) s JOIN {DOC} d ON d.id = s.id WHERE {where} GROUP BY 1, 2, 3, 4",
+                [*source_params, *params],
+            )
+            groups = [
+                (tuple("" if v is None else str(v) for v in row[:4]), row[4])
+                for row in cursor.fetchall()
+            ]
+            selected = [set(getattr(filters, name)) for name in COLUMN_FACETS]
+            for position, name in enumerate(COLUMN_FACETS):
+                totals: dict[str, int] = {}
+                for values, n in groups:
+                    if values[position] and all(
+                        not chosen or values[other] in chosen
+                        for other, chosen in enumerate(selected)
+                        if other != position
+                    ):
+                        totals[values[position]] = totals.get(values[position], 0) + n
+                ranked = sorted(totals.items(), key=lambda item: -item[1])[
+                    : FACET_LIMIT * 2
+                ]
+                facets[name] = [
+                    FacetCount(value, round(n * scale)) for value, n in ranked
+                ]
+            unfiltered = [name for name in TABLE_FACETS if not getattr(filters, name)]
+            batches = [(unfiltered, set())] if unfiltered else []
+            batches += [
+                ([name], {name}) for name in TABLE_FACETS if getattr(filters, name)
+            ]
+            for names, skip in batches:
+                where, params = self._filters_sql(filters, skip=skip)
+                cursor.execute(
+                    f"SELECT name, value, kk, ru, en, n FROM ("
+                    f"SELECT f.name, f.value, MAX(f.label_kk) AS kk, MAX(f.label_ru) AS ru, MAX(f.label_en) AS en, "
+                    f"COUNT(*) AS n, ROW_NUMBER() OVER (PARTITION BY f.name ORDER BY COUNT(*) DESC, f.value) AS r "
+                    f"FROM ({sample}) s JOIN {DOC} d ON d.id = s.id JOIN {FACET} f ON f.document_id = s.id "
+                    f"WHERE f.name IN ({', '.join(['%s'] * len(names))}) AND {where} "
+                    f"GROUP BY f.name, f.value) ranked WHERE r <= %s ORDER BY name, n DESC, value",
+                    [*source_params, *names, *params, FACET_LIMIT],
+                )
+                for name in names:
+                    facets[name] = []
+                for name, value, kk, ru, en, n in cursor.fetchall():
+                    facets[name].append(
+                        FacetCount(value, round(n * scale), label=_label(kk, ru, en))
+                    )
+        facets["decade"].sort(key=lambda facet: int(facet.value), reverse=True)
+        return facets, stride is not None
+
+    def _phrase_matches(self, query: ParsedQuery, filters: Filters) -> list[int]:
+        """Ids whose text has each quoted phrase's words side by side, in any form."""
+        from mura.search.highlight import has_phrase
+
+        source, params = self.match_sql(query)
+        where, where_params = self._filters_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, d.title, d.creators, d.body, d.language FROM ({source}) m "
+                f"JOIN {DOC} d ON d.id = m.id WHERE {where} ORDER BY m.score LIMIT {PHRASE_CANDIDATES}",
+                [*params, *where_params],
+            )
+            return [
+                row[0]
+                for row in cursor.fetchall()
+                if all(has_phrase(phrase, row[1:4], row[4]) for phrase in query.phrases)
+            ]
+
+    def title_match_sql(self, query: ParsedQuery) -> tuple[str, list] | None:
+        """Like ``match_sql`` over titles and creators only, when the engine keeps them
+        apart and the query allows it (no exclusions, identifiers or other fields)."""
+        return None
+
+    def vocabulary(self) -> dict[str, int]:
+        """Every key a query word can have that finds something, with a document count:
+        the engine's keys, the stems its exact forms carry, the Latin spellings."""
+        keys = self.engine_vocabulary()
+        for key, count in list(keys.items()):
+            if key[:1] == text.EXACT:
+                keys.setdefault(key[1:], count)
+        spellings = SearchSpelling.objects.values_list("key", flat=True).distinct()
+        for key in spellings.iterator(chunk_size=5000):
+            keys.setdefault(key, 1)
+        return keys
+
+    def spelled_forms(self, prefixes: list[str], limit: int = 100) -> list[str]:
+        """Exact forms whose Latin spellings start with one of ``prefixes``."""
+        forms: list[str] = []
+        for prefix in prefixes:
+            forms += SearchSpelling.objects.filter(
+                key__gte=prefix, key__lt=prefix + "\U0010ffff"
+            ).values_list("form", flat=True)[:limit]
+        return list(dict.fromkeys(forms))[:limit]
+
+    def suggest(
+        self, fragment: str, limit: int = 8, include_private: bool = False
+    ) -> list[SearchDocument]:
+        """Titles, persons and subjects whose words start as the reader is typing."""
+        from mura.search.query import parse
+
+        words = fragment.split()
+        if not words:
+            return []
+        head = parse(" ".join(words[:-1])).terms if len(words) > 1 else []
+        prefixes = text.prefix_keys(words[-1])
+        spelled = [prefix for prefix in prefixes if text.is_spelling(prefix)]
+        engine = [prefix for prefix in prefixes if prefix not in spelled]
+        sql, params = self.prefix_sql(head, engine, 200, self.spelled_forms(spelled))
+        where, where_params = self._filters_sql(
+            Filters(include_private=include_private)
+        )
+        documents = list(
+            SearchDocument.objects.raw(
+                f"SELECT d.id, d.title, d.kind, d.url FROM {DOC} d WHERE d.id IN ({sql}) AND {where}",
+                [*params, *where_params],
+            )
+        )
+        first = prefixes[0][1:] if prefixes[0][:1].isdigit() else prefixes[0]
+
+        def rank(document: SearchDocument) -> tuple:
+            title = document.title.lower()
+            return (
+                document.kind not in ("person", "subject"),
+                not title.startswith(first),
+                len(title),
+            )
+
+        documents.sort(key=rank)
+        unique, seen = [], set()
+        for document in documents:
+            if document.title.lower() not in seen:
+                seen.add(document.title.lower())
+                unique.append(document)
+        return unique[:limit]
+
+
+def _label(kk: str, ru: str, en: str) -> str:
+    from mura.portal.translation import current_language
+
+    return {"kk": kk, "ru": ru, "en": en}.get(current_language()) or kk or ru or en

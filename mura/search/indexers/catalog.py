@@ -1,0 +1,162 @@
+"""Catalogue records and the authority records readers look for by name."""
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext_lazy as _
+
+from mura.catalog.models import (
+    Access,
+    Collection,
+    Kind,
+    Organisation,
+    Person,
+    Place,
+    Resource,
+    Subject,
+)
+from mura.search.registry import Entry, FacetValue, register, register_dependents
+
+# A record's searchable description beyond its title and creators, in reading order.
+DESCRIPTION_FIELDS = (
+    "responsibility",
+    "date_text",
+    "description",
+    "notes",
+    "provenance",
+    "edition",
+    "publisher",
+    "publication_place",
+    "series_title",
+    "extent",
+    "object_category",
+    "material",
+    "technique",
+    "acquisition",
+    "exhibition_history",
+    "script",
+)
+IDENTIFIER_FIELDS = (
+    "isbn",
+    "issn",
+    "inventory_number",
+    "main_fund_number",
+    "reference_code",
+    "public_id",
+)
+
+
+def _names(authority) -> list[str]:
+    return [
+        name
+        for name in (
+            authority.name_kk,
+            authority.name_ru,
+            authority.name_en,
+            *authority.variants,
+        )
+        if name
+    ]
+
+
+def _facet(name: str, authority) -> FacetValue:
+    return FacetValue(
+        name, str(authority.pk), authority.name_kk, authority.name_ru, authority.name_en
+    )
+
+
+def build_resource(resource: Resource) -> Entry | None:
+    if resource.is_deleted:
+        return None
+    agents = [agent for agent in resource.agents.all() if agent.agent is not None]
+    subjects = list(resource.subjects.all())
+    places = [link.place for link in resource.places.all()]
+    collections = [
+        collection for collection in resource.collections.all() if collection.is_public
+    ]
+    description = [getattr(resource, name) for name in DESCRIPTION_FIELDS]
+    description += [name for subject in subjects for name in _names(subject)]
+    description += [name for place in places for name in _names(place)]
+    identifiers = [getattr(resource, name) for name in IDENTIFIER_FIELDS]
+    identifiers += [holding.barcode for holding in resource.holdings.all()]
+    return Entry(
+        kind=resource.kind,
+        title=" : ".join(
+            part for part in (resource.title, resource.other_title) if part
+        ),
+        url=resource.get_absolute_url(),
+        creators="\n".join(" · ".join(_names(agent.agent)) for agent in agents),
+        body="\n".join(part for part in description if part),
+        identifiers=[value for value in identifiers if value],
+        institution_id=resource.institution_id,
+        language=resource.language,
+        year=resource.year_from,
+        has_image=any(
+            file.image_id and file.access == Access.PUBLIC
+            for file in resource.files.all()
+        ),
+        is_public=resource.access == Access.PUBLIC,
+        facets=[
+            *(_facet("person", agent.person) for agent in agents if agent.person_id),
+            *(_facet("subject", subject) for subject in subjects),
+            *(_facet("place", place) for place in places),
+            *(
+                FacetValue("collection", str(c.pk), c.title_kk, c.title_ru, c.title_en)
+                for c in collections
+            ),
+        ],
+    )
+
+
+def build_authority(kind: str):
+    def build(authority) -> Entry:
+        names = _names(authority)
+        return Entry(
+            kind=kind,
+            title=str(authority),
+            url=authority.get_absolute_url(),
+            body="\n".join([*names[1:], authority.note]),
+            boost=0.8,
+        )
+
+    return build
+
+
+def resources_of(lookup: str):
+    def dependents(obj) -> Iterable[Resource]:
+        return Resource.objects.filter(**{lookup: obj}).distinct()
+
+    return dependents
+
+
+register(
+    Resource,
+    build=build_resource,
+    queryset=lambda: Resource.objects.alive().prefetch_related(
+        "agents__person",
+        "agents__organisation",
+        "subjects",
+        "places__place",
+        "collections",
+        "holdings",
+        "files",
+    ),
+    kinds={kind.value: kind.label for kind in Kind},
+)
+for model, kind, label in (
+    (Person, "person", _("Person")),
+    (Subject, "subject", _("Subject")),
+    (Place, "place", _("Place")),
+    (Organisation, "organisation", _("Organisation")),
+):
+    register(
+        model,
+        build=build_authority(kind),
+        queryset=model.objects.all,
+        kinds={kind: label},
+    )
+
+register_dependents(Person, resources_of("agents__person"))
+register_dependents(Organisation, resources_of("agents__organisation"))
+register_dependents(Subject, resources_of("subjects"))
+register_dependents(Place, resources_of("places__place"))
+register_dependents(Collection, resources_of("collections"))

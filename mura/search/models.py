@@ -1,0 +1,140 @@
+"""The search index: derived data, rebuilt from the records by `mura reindex`.
+
+One SearchDocument per indexed object keeps the original text (for snippets and
+highlighting) beside the analysed keys the engine matches. The full-text structure
+itself lives outside the ORM: an FTS5 table kept in step by triggers on SQLite, a
+tsvector column filled by a trigger on PostgreSQL (see the migrations and
+``mura/search/backends``).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mura.portal.translation import localized_value
+
+
+class SearchDocument(models.Model):
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    kind = models.CharField(_("kind"), max_length=32, db_index=True)
+    title = models.TextField(_("title"))
+    creators = models.TextField(_("creators"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    identifiers = models.TextField(_("identifiers"), blank=True)
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True, db_index=True)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+    year = models.SmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    has_image = models.BooleanField(_("has an image"), default=False)
+    is_public = models.BooleanField(_("public"), default=True)
+    url = models.CharField(_("address"), max_length=500)
+    boost = models.FloatField(_("boost"), default=1.0)
+    # Analysed keys, space-separated, one column per weighted field.
+    title_keys = models.TextField(_("title keys"), blank=True)
+    creator_keys = models.TextField(_("creator keys"), blank=True)
+    body_keys = models.TextField(_("text keys"), blank=True)
+    id_keys = models.TextField(_("identifier keys"), blank=True)
+    indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                name="search_document_unique_object",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_public", "kind"], name="search_doc_public_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SearchFacet(models.Model):
+    """A facet value of a document (collection, subject, person, place, tag) with its labels.
+
+    Labels are stored so that counting a facet never reaches into the owning app."""
+
+    document = models.ForeignKey(
+        SearchDocument,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="facets",
+    )
+    name = models.CharField(_("facet"), max_length=16)
+    value = models.CharField(_("value"), max_length=64)
+    label_kk = models.CharField(_("label (Kazakh)"), max_length=300)
+    label_ru = models.CharField(_("label (Russian)"), max_length=300, blank=True)
+    label_en = models.CharField(_("label (English)"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("facet value")
+        verbose_name_plural = _("facet values")
+        indexes = [
+            models.Index(
+                fields=["name", "value", "document"], name="search_facet_value"
+            ),
+            models.Index(fields=["document", "name"], name="search_facet_document"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+    @property
+    def label(self) -> str:
+        return localized_value(self, "label")
+
+
+class SearchSpelling(models.Model):
+    """A Latin spelling key of a Cyrillic word form in the index (``2kitap`` →
+    ``0кітабы``): one row per distinct form, where a Latin query finds the forms to match,
+    instead of a key stored with every occurrence of the word."""
+
+    key = models.CharField(_("spelling key"), max_length=100)
+    form = models.CharField(_("exact form key"), max_length=200)
+
+    class Meta:
+        verbose_name = _("Latin spelling")
+        verbose_name_plural = _("Latin spellings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "form"], name="search_spelling_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.form}"
+
+
+class SearchQueryLog(models.Model):
+    """One search as a reader ran it: no user, no address, no session."""
+
+    query = models.CharField(_("query"), max_length=300)
+    filters = models.CharField(_("filters"), max_length=300, blank=True)
+    result_count = models.PositiveIntegerField(_("results"))
+    took_ms = models.PositiveIntegerField(_("time, ms"))
+    source = models.CharField(_("source"), max_length=8, default="page")
+    created_at = models.DateTimeField(
+        _("searched at"), auto_now_add=True, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.query

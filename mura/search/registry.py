@@ -1,0 +1,107 @@
+"""Which models are searchable and how each becomes a search document.
+
+Each app's indexer (``mura/search/indexers/<app>.py``) registers a model with a
+function that reads the object's public fields and returns an ``Entry`` (or ``None``
+when the object must not be in the index: a draft, a deleted record). The registry
+knows nothing about any app; the indexers know nothing about the engine.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """A facet value with its label in each interface language."""
+
+    name: str  #: "collection", "subject", "person", "place" or "tag"
+    value: str
+    label_kk: str
+    label_ru: str = ""
+    label_en: str = ""
+
+
+@dataclass
+class Entry:
+    """What an indexer says about one object."""
+
+    kind: str
+    title: str
+    url: str
+    creators: str = ""
+    body: str = ""
+    identifiers: list[str] = field(default_factory=list)
+    institution_id: int | None = None
+    language: str = ""
+    date: datetime | None = None
+    year: int | None = None
+    has_image: bool = False
+    is_public: bool = True
+    boost: float = 1.0
+    facets: list[FacetValue] = field(default_factory=list)
+
+
+Builder = Callable[[models.Model], Entry | None]
+
+
+@dataclass(frozen=True)
+class Registration:
+    model: type[models.Model]
+    build: Builder
+    queryset: Callable[[], Iterable[models.Model]]
+    kinds: dict[str, Promise | str]
+
+
+_REGISTRY: dict[type[models.Model], Registration] = {}
+_KIND_LABELS: dict[str, Promise | str] = {}
+_DEPENDENTS: dict[
+    type[models.Model], Callable[[models.Model], Iterable[models.Model]]
+] = {}
+
+
+def register(
+    model: type[models.Model],
+    *,
+    build: Builder,
+    queryset: Callable[[], Iterable[models.Model]],
+    kinds: dict[str, Promise | str],
+) -> None:
+    """Make ``model`` searchable; ``queryset`` yields every object ``mura reindex`` visits."""
+    _REGISTRY[model] = Registration(model, build, queryset, kinds)
+    _KIND_LABELS.update(kinds)
+
+
+def registration_for(model: type[models.Model]) -> Registration | None:
+    """The registration of a model or of the concrete model a proxy stands for."""
+    model = model._meta.concrete_model if model._meta.proxy else model
+    return _REGISTRY.get(model)
+
+
+def registrations() -> list[Registration]:
+    return list(_REGISTRY.values())
+
+
+def kind_label(kind: str) -> str:
+    return str(_KIND_LABELS.get(kind, kind))
+
+
+def kind_order() -> list[str]:
+    return list(_KIND_LABELS)
+
+
+def register_dependents(
+    model: type[models.Model],
+    dependents: Callable[[models.Model], Iterable[models.Model]],
+) -> None:
+    """When an object of ``model`` changes (a person renamed), reindex ``dependents(obj)``."""
+    _DEPENDENTS[model] = dependents
+
+
+def dependents_of(
+    model: type[models.Model],
+) -> Callable[[models.Model], Iterable[models.Model]] | None:
+    return _DEPENDENTS.get(model)

@@ -1,0 +1,213 @@
+"""Reading the index for people: request parameters in, presentable results out.
+
+The page, the API and the suggestions share these, so they agree on what a query means.
+"""
+
+import time
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.http import QueryDict
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from mura.institutions.models import Institution
+from mura.search import highlight, text
+from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
+from mura.search.models import SearchDocument
+from mura.search.query import ParsedQuery, Term, parse
+from mura.search.registry import kind_label, kind_order
+
+MAX_PAGE = 500
+VOCABULARY_SECONDS = 300
+_vocabulary: dict = {"generation": -1, "at": 0.0, "keys": {}}
+_generation = [0]
+
+
+def index_changed() -> None:
+    """Forget the cached vocabulary (called after the index is written in this process)."""
+    _generation[0] += 1
+
+
+@dataclass
+class Row:
+    document: SearchDocument
+    title: SafeString
+    snippet: SafeString
+    kind_label: str
+    institution: str
+    pinned: bool
+    creators: SafeString
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def filters_from(params: QueryDict) -> Filters:
+    filters = Filters(
+        **{name: [v for v in params.getlist(name) if v][:20] for name in FACETS}
+    )
+    filters.year_from = _int(params.get("year_from"))
+    filters.year_to = _int(params.get("year_to"))
+    return filters
+
+
+def run(
+    params: QueryDict, *, page_size: int = 20
+) -> tuple[ParsedQuery, Filters, Results]:
+    query = parse(params.get("q", ""))
+    filters = filters_from(params)
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    page = min(max(_int(params.get("page")) or 1, 1), MAX_PAGE)
+    results = get_backend().search(
+        query, filters, sort=sort, page=page, page_size=page_size
+    )
+    label_facets(results, filters)
+    return query, filters, results
+
+
+def label_facets(results: Results, filters: Filters) -> None:
+    """Human labels for the column facets; mark the selected values."""
+    institutions = Institution.objects.in_bulk(
+        [
+            int(f.value)
+            for f in results.facets.get("institution", [])
+            if f.value.isdigit()
+        ]
+    )
+    languages = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
+    order = {kind: i for i, kind in enumerate(kind_order())}
+    results.facets.get("kind", []).sort(
+        key=lambda f: (-f.count, order.get(f.value, 99))
+    )
+    for name, values in results.facets.items():
+        selected = set(getattr(filters, name))
+        for facet in values:
+            facet.selected = facet.value in selected
+            if name == "kind":
+                facet.label = kind_label(facet.value)
+            elif name == "institution":
+                institution = (
+                    institutions.get(int(facet.value))
+                    if facet.value.isdigit()
+                    else None
+                )
+                facet.label = str(institution) if institution else facet.value
+            elif name == "language":
+                facet.label = str(languages.get(facet.value, facet.value))
+            elif name == "decade":
+                facet.label = f"{facet.value}–{int(facet.value) + 9}"
+
+
+def rows(query: ParsedQuery, results: Results) -> list[Row]:
+    institutions = Institution.objects.in_bulk(
+        {
+            hit.document.institution_id
+            for hit in results.hits
+            if hit.document.institution_id
+        }
+    )
+    terms = query.highlight_terms
+    out = []
+    for hit in results.hits:
+        document = hit.document
+        body = document.body or document.creators or document.identifiers
+        if terms and not highlight.matches(body, terms, document.language):
+            for other in (document.creators, document.identifiers):
+                if other and highlight.matches(other, terms, document.language):
+                    body = other
+                    break
+        institution = institutions.get(document.institution_id)
+        # One line per creator, its name forms joined by " · ": show the first form.
+        creators = "; ".join(
+            line.split(" · ")[0] for line in document.creators.splitlines() if line
+        )
+        out.append(
+            Row(
+                document=document,
+                title=highlight.highlight(document.title, terms, document.language),
+                # Fields of a record are stored one per line; show them as one line.
+                snippet=mark_safe(  # noqa: S308 - the snippet is escaped already
+                    str(highlight.snippet(body, terms, document.language)).replace(
+                        "\n", " · "
+                    )
+                ),
+                kind_label=kind_label(document.kind),
+                institution=str(institution) if institution else "",
+                pinned=hit.pinned,
+                creators=highlight.highlight(creators, terms, document.language),
+            )
+        )
+    return out
+
+
+def _vocabulary_keys() -> dict[str, int]:
+    now = time.monotonic()
+    if (
+        _vocabulary["generation"] != _generation[0]
+        or now - _vocabulary["at"] > VOCABULARY_SECONDS
+    ):
+        _vocabulary.update(
+            generation=_generation[0], at=now, keys=get_backend().vocabulary()
+        )
+    return _vocabulary["keys"]
+
+
+def _surface(key: str, typed: str) -> str | None:
+    """The word of the index with ``key`` that looks most like what was typed."""
+    query = ParsedQuery(raw=key, terms=[Term(key, key, frozenset([key]))])
+    hits = get_backend().search(query, page_size=3, facets=False).hits
+    forms = {
+        token.surface.lower()
+        for hit in hits
+        for field in (hit.document.title, hit.document.creators, hit.document.body)
+        for token in text.tokens(field, hit.document.language)
+        if key in token.keys
+    }
+    return max(
+        sorted(forms),
+        key=lambda form: SequenceMatcher(None, form, typed.lower()).ratio(),
+        default=None,
+    )
+
+
+def did_you_mean(raw: str) -> str | None:
+    """The query with unknown words replaced by the nearest indexed word, if any."""
+    vocabulary = _vocabulary_keys()
+    if not vocabulary:
+        return None
+    changed, out = False, []
+    for word in raw.split():
+        bare = word.lstrip("-").split(":")[-1].strip('"')
+        _, keys = text.word_keys(bare) if text.words(bare) else ("", frozenset())
+        if not keys or any(key in vocabulary for key in keys) or bare.isdigit():
+            out.append(word)
+            continue
+        candidates = text.similar_keys(bare, vocabulary)
+        best = max(candidates, key=lambda key: vocabulary.get(key, 0), default=None)
+        surface = _surface(best, bare) if best else None
+        if surface:
+            out.append(word.replace(bare, surface))
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
+def suggestions(fragment: str, limit: int = 8) -> list[dict[str, str]]:
+    fragment = " ".join(fragment.split())[:100]
+    if len(fragment.replace(" ", "")) < 2:
+        return []
+    return [
+        {
+            "title": document.title,
+            "kind": document.kind,
+            "kind_label": kind_label(document.kind),
+            "url": document.url,
+        }
+        for document in get_backend().suggest(fragment, limit=limit)
+    ]

@@ -1,0 +1,264 @@
+# ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
+"""Writing the index: one object at a time (signals) or everything (``mura reindex``)."""
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from mura.search import text
+from mura.search.backends import get_backend
+from mura.search.models import (
+    SearchDocument,
+    SearchFacet,
+    SearchQueryLog,
+)
+from mura.search.registry import Entry, Registration, registration_for, registrations
+from mura.search.selectors import index_changed
+
+BATCH = 500
+Progress = Callable[[str, int, int], None]
+
+
+@transaction.atomic
+def document_index(*, instance: models.Model) -> None:
+    """Bring the object's search document in step with it (or drop it when unsearchable)."""
+    registration = registration_for(type(instance))
+    if registration is None or instance.pk is None:
+        return
+    content_type = ContentType.objects.get_for_model(registration.model)
+    entry = registration.build(instance)
+    SearchDocument.objects.filter(
+        content_type=content_type, object_id=instance.pk
+    ).delete()
+    if entry is not None:
+        batch = [(instance.pk, entry)]
+        _write(batch, text.analyse_fields(_texts(batch)), content_type.pk, _now())
+    index_changed()
+
+
+@transaction.atomic
+def document_remove(*, model: type[models.Model], object_id: int) -> None:
+    registration = registration_for(model)
+    if registration is not None:
+        content_type = ContentType.objects.get_for_model(registration.model)
+        SearchDocument.objects.filter(
+            content_type=content_type, object_id=object_id
+        ).delete()
+        index_changed()
+
+
+def _batches(objects: Iterable[models.Model]) -> Iterable[list[models.Model]]:
+    batch: list[models.Model] = []
+    for obj in objects:
+        batch.append(obj)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_FACET_COLUMNS = ["document_id", "name", "value", "label_kk", "label_ru", "label_en"]
+# Rows are written in this column order; the analysed keys come last.
+_ROW_COLUMNS = [
+    "id",
+    "content_type_id",
+    "object_id",
+    "kind",
+    "title",
+    "creators",
+    "body",
+    "identifiers",
+    "institution_id",
+    "language",
+    "date",
+    "year",
+    "has_image",
+    "is_public",
+    "url",
+    "boost",
+    "indexed_at",
+    "id_keys",
+    "title_keys",
+    "creator_keys",
+    "body_keys",
+]
+_DOCUMENT_SQL = (
+    f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(_ROW_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(_ROW_COLUMNS))})"
+)
+_FACET_SQL = (
+    f"INSERT INTO {SearchFacet._meta.db_table} ({', '.join(_FACET_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(_FACET_COLUMNS))})"
+)
+#: Batches handed to the analysis workers ahead of the one being written.
+AHEAD = 2
+
+
+def _reserve_ids(cursor, count: int) -> list[int]:
+    """Primary keys for ``count`` new documents (inside the batch's transaction)."""
+    table = SearchDocument._meta.db_table
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+            "FROM generate_series(1, %s)",
+            [count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+    # SQLite: the write transaction holds the database lock, so MAX(id) stays ours.
+    cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+    first = cursor.fetchone()[0] + 1
+    return list(range(first, first + count))
+
+
+def _now():
+    return connection.ops.adapt_datetimefield_value(timezone.now())
+
+
+def _row(pk: int, object_id: int, entry: Entry, content_type_id: int, now) -> list:
+    """The document's values in ``_ROW_COLUMNS`` order, up to the analysed keys."""
+    adapt = connection.ops.adapt_datetimefield_value
+    year = (
+        entry.year
+        if entry.year is not None
+        else (entry.date.year if entry.date else None)
+    )
+    identifiers = dict.fromkeys(
+        filter(None, map(text.identifier_key, entry.identifiers))
+    )
+    return [
+        pk,
+        content_type_id,
+        object_id,
+        entry.kind,
+        entry.title[:2000],
+        entry.creators,
+        entry.body,
+        " · ".join(entry.identifiers),
+        entry.institution_id,
+        entry.language,
+        adapt(entry.date),
+        year,
+        entry.has_image,
+        entry.is_public,
+        entry.url[:500],
+        entry.boost,
+        now,
+        " ".join(identifiers),
+    ]
+
+
+def _texts(batch: list[tuple[int, Entry]]) -> list[tuple[str, str, str, str]]:
+    return [(e.title, e.creators, e.body, e.language) for _, e in batch]
+
+
+def _write(batch, analysed, content_type_id: int, now, spelled=None) -> None:
+    """Store a batch of documents; ``spelled`` (kept by a rebuild across its batches)
+    holds the spelling pairs already written, most words recur."""
+    keys, spellings = analysed
+    with transaction.atomic(), connection.cursor() as cursor:
+        if spelled is not None:
+            spellings = spellings - spelled
+            spelled |= spellings
+        get_backend().spellings_add(spellings)
+        ids = _reserve_ids(cursor, len(batch))
+        rows, facet_rows = [], []
+        for pk, (object_id, entry), field_keys in zip(ids, batch, keys, strict=True):
+            rows.append(
+                [*_row(pk, object_id, entry, content_type_id, now), *field_keys]
+            )
+            facet_rows += [
+                [
+                    pk,
+                    f.name,
+                    f.value[:64],
+                    f.label_kk[:300],
+                    f.label_ru[:300],
+                    f.label_en[:300],
+                ]
+                for f in {(f.name, f.value): f for f in entry.facets}.values()
+            ]
+        cursor.executemany(_DOCUMENT_SQL, rows)
+        if facet_rows:
+            cursor.executemany(_FACET_SQL, facet_rows)
+
+
+def documents_write(
+    *, pairs: Iterable[tuple[int, Entry]], content_type: ContentType
+) -> int:
+    """Insert documents for (object id, entry) pairs in batches (the index must not hold them).
+
+    Rows go in with executemany, not through model instances: building and adapting
+    instances cost more than SQLite spent storing them (bench/search_bench.py). The
+    text is analysed in worker processes once there is more than a little of it, while
+    this process reads the next objects and writes the previous batch."""
+    now = _now()
+    written = 0
+    spelled: set[tuple[str, str]] = set()
+    with text.AnalysisPool() as pool:
+        pending: deque = deque()
+        for batch in _batches(pairs):  # type: ignore[arg-type]
+            pending.append((batch, pool.submit(_texts(batch))))
+            while len(pending) > AHEAD or (pending and pending[0][1].ready()):
+                done, keys = pending.popleft()
+                _write(done, keys.get(), content_type.pk, now, spelled)
+                written += len(done)
+        for done, keys in pending:
+            _write(done, keys.get(), content_type.pk, now, spelled)
+            written += len(done)
+    index_changed()
+    return written
+
+
+def _entries(
+    registration: Registration, progress: Progress | None
+) -> Iterable[tuple[int, Entry]]:
+    objects = registration.queryset()
+    total = objects.count() if hasattr(objects, "count") else 0
+    label = registration.model._meta.verbose_name_plural
+    for done, obj in enumerate(
+        objects.iterator(chunk_size=BATCH) if hasattr(objects, "iterator") else objects,
+        1,
+    ):
+        entry = registration.build(obj)
+        if entry is not None:
+            yield obj.pk, entry
+        if progress and (done % 100 == 0 or done == total):
+            progress(str(label), done, total)
+
+
+def index_rebuild(*, progress: Progress | None = None) -> dict[str, float]:
+    """Empty the index and build it again from every registered model."""
+    started = time.perf_counter()
+    backend = get_backend()
+    backend.rebuild_begin()
+    counts: dict[str, float] = {}
+    try:
+        for registration in registrations():
+            content_type = ContentType.objects.get_for_model(registration.model)
+            written = documents_write(
+                pairs=_entries(registration, progress), content_type=content_type
+            )
+            counts[str(registration.model._meta.verbose_name_plural)] = written
+    finally:
+        backend.rebuild_end()
+    index_changed()
+    counts["seconds"] = round(time.perf_counter() - started, 2)
+    return counts
+
+
+def query_log(
+    *, query: str, filters: str, result_count: int, took_ms: int, source: str
+) -> None:
+    """Remember what was searched and how many records it found; nothing about who."""
+    SearchQueryLog.objects.create(
+        query=query[:300],
+        filters=filters[:300],
+        result_count=result_count,
+        took_ms=took_ms,
+        source=source,
+    )

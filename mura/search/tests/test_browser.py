@@ -1,0 +1,21 @@
+"""The clicks that matter on the search page, in a real browser."""
+
+import pytest
+
+
+@pytest.mark.django_db(transaction=True)
+def test_suggestions_then_results_then_a_facet(live_demo, browser_page, screenshot_dir):
+    page = browser_page
+    page.goto(f"{live_demo.url}/search/")
+    page.fill("#search-q", "kitap")
+    suggestion = page.locator("#search-suggestions li").first
+    suggestion.wait_for()
+    assert "кітапхана" in suggestion.inner_text().lower()
+    page.keyboard.press("Escape")
+    page.click(".search-box button[type=submit]")
+    page.wait_for_selector(".search-hit")
+    assert page.locator(".search-hit mark").count() > 0
+    page.locator(".search-facet input[name=kind][value=news]").check()
+    page.wait_for_url("**kind=news**")
+    assert page.locator(".search-facet input[name=kind][value=news]").is_checked()
+    page.screenshot(path=str(screenshot_dir / "search-results-kk.png"))

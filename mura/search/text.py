@@ -1,0 +1,163 @@
+"""The thin layer between the analyser (``mura.search.analysis``) and the index.
+
+Everything the backends need from the analyser passes through here, so that a change
+of the analyser's API touches one module.
+"""
+
+import multiprocessing
+import os
+import re
+from functools import lru_cache
+
+from mura.search import analysis
+from mura.search.analysis.latin import cyrillic_skeleton, latin_skeletons, squash
+from mura.search.analysis.normalize import TOKEN_RE, fold_word, normalize_text, script
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_ANALYSED_LANGUAGES = ("kk", "ru")
+
+
+def field_keys(
+    text: str, language: str = "", spellings: set[tuple[str, str]] | None = None
+) -> str:
+    """The keys the engine stores for a field, as space-separated text.
+
+    The field's (Latin spelling, exact form) pairs are added to ``spellings``."""
+    if not text:
+        return ""
+    keys, pairs = analysis.engine_keys(
+        text, language if language in _ANALYSED_LANGUAGES else None
+    )
+    if spellings is not None:
+        spellings |= pairs
+    return " ".join(keys)
+
+
+def analyse_fields(
+    records: list[tuple[str, str, str, str]],
+) -> tuple[list[tuple[str, str, str]], set[tuple[str, str]]]:
+    """Keys of (title, creators, body) for each (title, creators, body, language), and
+    the (Latin spelling, exact form) pairs of them all."""
+    spellings: set[tuple[str, str]] = set()
+    keys = [
+        (
+            field_keys(title, language, spellings),
+            field_keys(creators, language, spellings),
+            field_keys(body, language, spellings),
+        )
+        for title, creators, body, language in records
+    ]
+    return keys, spellings
+
+
+class _Done:
+    """A result computed in this process, with the interface of ``AsyncResult``."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self):
+        return self.value
+
+
+class AnalysisPool:
+    """Runs ``analyse_fields`` over batches: here for the first ``start_after`` batches,
+    then in worker processes (one per core) so a rebuild analyses while it writes.
+
+    Workers are forked, so they share the analyser's state (protected words included);
+    where fork is unavailable, or on one core, everything runs in this process."""
+
+    def __init__(self, start_after: int = 1):
+        self.start_after = start_after
+        self.submitted = 0
+        self.pool = None
+
+    def __enter__(self) -> "AnalysisPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is None:
+            return
+        if exc[0] is None:
+            self.pool.close()
+        else:
+            self.pool.terminate()
+        self.pool.join()
+
+    def submit(self, records: list[tuple[str, str, str, str]]):
+        self.submitted += 1
+        if self.pool is None and self.submitted > self.start_after and _can_fork():
+            context = multiprocessing.get_context("fork")
+            self.pool = context.Pool(os.cpu_count())
+        if self.pool is None:
+            return _Done(analyse_fields(records))
+        return self.pool.apply_async(analyse_fields, (records,))
+
+
+def _can_fork() -> bool:
+    cores = os.cpu_count() or 1
+    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def identifier_key(value: str) -> str:
+    """One token for an identifier: ISBN with or without hyphens, ``ҚОММ Ф.1 Оп.2 Д.15``."""
+    return _NOT_ALNUM.sub("", normalize_text(value).casefold())
+
+
+def words(text: str) -> list[str]:
+    """The words of a query fragment as the analyser splits them."""
+    return TOKEN_RE.findall(normalize_text(text))
+
+
+EXACT = analysis.EXACT
+is_spelling = analysis.is_spelling
+
+
+def engine_alternatives(keys: frozenset[str]) -> tuple[set[str], set[str]]:
+    """(keys to match in the engine, spelling keys to look up) of a query word."""
+    return analysis.engine_alternatives(keys)
+
+
+def word_keys(word: str) -> tuple[str, frozenset[str]]:
+    """(exact key, all alternative keys) of one query word."""
+    terms = analysis.analyze_query(word)
+    if not terms:
+        return "", frozenset()
+    return terms[0].exact, terms[0].keys
+
+
+@lru_cache(maxsize=256)
+def tokens(text: str, language: str = "") -> tuple[analysis.Token, ...]:
+    """Tokens of a stored field; cached because a result's snippet, title and phrase
+    check analyse the same text."""
+    return tuple(
+        analysis.analyze(text, language if language in _ANALYSED_LANGUAGES else None)
+    )
+
+
+def prefix_keys(fragment: str) -> list[str]:
+    """Key prefixes an unfinished word can start, in either script (for suggestions)."""
+    word = fold_word(normalize_text(fragment).lower())
+    kind = script(word)
+    if kind == "digits":
+        return [word]
+    if kind == "cyrl":
+        # Exact Cyrillic forms, and Latin-script text through its (unmarked) skeletons.
+        return [analysis.EXACT + word, squash(cyrillic_skeleton(word))]
+    if kind == "latn":
+        keys = [analysis.EXACT + word]
+        for skeleton in latin_skeletons(word)[:3]:
+            keys += [analysis.SKELETON + squash(skeleton), squash(skeleton)]
+        return list(dict.fromkeys(keys))
+    return [word]
+
+
+def similar_keys(word: str, vocabulary: set[str]) -> list[str]:
+    return analysis.similar_keys(word, vocabulary)
+
+
+def exact_key(word: str) -> str:
+    return analysis.EXACT + fold_word(normalize_text(word).lower())

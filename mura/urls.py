@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from mura.portal import views as portal_views
+
+urlpatterns = [
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("feeds/", include("mura.news.feed_urls")),
+    path("feeds/", include("mura.events.feed_urls")),
+    path("api/v1/", include("mura.api.urls")),
+    path("captcha/", include("captcha.urls")),
+    path("oai", include("mura.interop.oai_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("institutions/", include("mura.institutions.urls")),
+    path("catalog/", include("mura.catalog.urls")),
+    path("events/", include("mura.events.urls")),
+    path("search/", include("mura.search.urls")),
+    path("comments/", include("mura.comments.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.MEDIA_STORAGE == "local":
+    # The embedded single-machine setup serves uploaded scans and photos itself;
+    # with MEDIA_STORAGE=s3 the object store (or a CDN before it) serves them.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            portal_views.media,
+            name="media",
+        )
+    ]
