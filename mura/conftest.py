@@ -49,6 +49,17 @@ def site_tree(db):
     }
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_roots_in_database_tests(request):
+    """Every database test starts with Wagtail's roots, whatever ran before it on the worker."""
+    uses_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if uses_database:
+        request.getfixturevalue("wagtail_roots")
+
+
 @pytest.fixture
 def wagtail_roots(db):
     """Wagtail's root collection (and root page), which its migrations create and an
