@@ -1,8 +1,10 @@
 """Marking the reader's words in the original text, in whatever form they appear there.
 
-The original field is analysed again (the analyser gives each word's surface and keys),
-and a word is marked when it shares a key with a query term: кітапхана marks
-кітапханасының, kitaphana marks кітапхана.
+A word is marked when it shares a key with a query term: кітапхана marks
+кітапханасының, kitaphana marks кітапхана. The keys come from the index itself when
+it has them for the field (the keys stored for each word, matched against the keys the
+engine ran, so a word is marked exactly when the engine matched it), else from
+analysing the original field again.
 """
 
 from collections.abc import Iterable, Sequence
@@ -11,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mura.search import text
+from mura.search.analysis.normalize import TOKEN_RE, normalize_text
 from mura.search.query import Term
 
 SNIPPET_WORDS = 32
@@ -32,6 +35,38 @@ def _spans(
     return spans
 
 
+def _stored_words(stored: str) -> list[set[str]]:
+    """The stored keys of each word of a field: a word's keys begin with its exact form
+    (``0``…) or are its digits (``keys.stored_keys``)."""
+    words: list[set[str]] = []
+    for key in stored.split():
+        if key[0] == text.EXACT or key.isdigit() or not words:
+            words.append({key})
+        else:
+            words[-1].add(key)
+    return words
+
+
+def indexed_spans(
+    original: str, stored: str, engine_keys: frozenset[str]
+) -> list[tuple[int, int, bool]] | None:
+    """(start, end, matched) of each word of ``original``, matched through the keys the
+    index stores for it against the keys the engine ran; None when the stored keys do
+    not line up with the text word for word (an index older than the text)."""
+    surfaces = TOKEN_RE.findall(normalize_text(original))
+    words = _stored_words(stored)
+    if len(surfaces) != len(words):
+        return None
+    spans, cursor = [], 0
+    for surface, keys in zip(surfaces, words, strict=True):
+        start = original.find(surface, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(surface)
+        spans.append((start, cursor, not engine_keys.isdisjoint(keys)))
+    return spans
+
+
 def _render(
     original: str, spans: list[tuple[int, int, bool]], start: int, end: int
 ) -> str:
@@ -46,21 +81,33 @@ def _render(
     return "".join(parts)
 
 
-def highlight(original: str, terms: Sequence[Term], language: str = "") -> SafeString:
-    """The whole text, escaped, with the matching words in <mark>."""
+def highlight(
+    original: str,
+    terms: Sequence[Term],
+    language: str = "",
+    spans: list[tuple[int, int, bool]] | None = None,
+) -> SafeString:
+    """The whole text, escaped, with the matching words in <mark> (``spans`` from
+    ``indexed_spans`` when the index had them)."""
     if not original:
         return mark_safe("")
-    spans = _spans(original, language, terms) if terms else []
+    if spans is None:
+        spans = _spans(original, language, terms) if terms else []
     return mark_safe(_render(original, spans, 0, len(original)))  # noqa: S308 - every piece is escaped
 
 
 def snippet(
-    original: str, terms: Sequence[Term], language: str = "", words: int = SNIPPET_WORDS
+    original: str,
+    terms: Sequence[Term],
+    language: str = "",
+    words: int = SNIPPET_WORDS,
+    spans: list[tuple[int, int, bool]] | None = None,
 ) -> SafeString:
     """About ``words`` words around the first match (or the start), matches marked."""
     if not original:
         return mark_safe("")
-    spans = _spans(original, language, terms) if terms else []
+    if spans is None:
+        spans = _spans(original, language, terms) if terms else []
     if not spans:
         cut = original[:240]
         return mark_safe(escape(cut) + ("…" if len(original) > 240 else ""))  # noqa: S308
@@ -89,5 +136,12 @@ def has_phrase(
     return False
 
 
-def matches(original: str, terms: Sequence[Term], language: str = "") -> bool:
-    return any(matched for _, _, matched in _spans(original, language, terms))
+def matches(
+    original: str,
+    terms: Sequence[Term],
+    language: str = "",
+    spans: list[tuple[int, int, bool]] | None = None,
+) -> bool:
+    if spans is None:
+        spans = _spans(original, language, terms)
+    return any(matched for _, _, matched in spans)

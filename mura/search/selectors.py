@@ -112,34 +112,44 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
         }
     )
     terms = query.highlight_terms
+
+    def _spans(original: str, stored: str) -> list | None:
+        if not (terms and results.engine_keys):
+            return None
+        return highlight.indexed_spans(original, stored, results.engine_keys)
+
     out = []
     for hit in results.hits:
         document = hit.document
-        body = document.body or document.creators or document.identifiers
-        if terms and not highlight.matches(body, terms, document.language):
+        language = document.language
+        body, body_spans = document.body, _spans(document.body, document.body_keys)
+        if not body:
+            body, body_spans = document.creators or document.identifiers, None
+        if terms and not highlight.matches(body, terms, language, body_spans):
             for other in (document.creators, document.identifiers):
-                if other and highlight.matches(other, terms, document.language):
-                    body = other
+                if other and highlight.matches(other, terms, language):
+                    body, body_spans = other, None
                     break
         institution = institutions.get(document.institution_id)
         # One line per creator, its name forms joined by " · ": show the first form.
         creators = "; ".join(
             line.split(" · ")[0] for line in document.creators.splitlines() if line
         )
+        title_spans = _spans(document.title, document.title_keys)
         out.append(
             Row(
                 document=document,
-                title=highlight.highlight(document.title, terms, document.language),
+                title=highlight.highlight(document.title, terms, language, title_spans),
                 # Fields of a record are stored one per line; show them as one line.
                 snippet=mark_safe(  # noqa: S308 - the snippet is escaped already
-                    str(highlight.snippet(body, terms, document.language)).replace(
-                        "\n", " · "
-                    )
+                    str(
+                        highlight.snippet(body, terms, language, spans=body_spans)
+                    ).replace("\n", " · ")
                 ),
                 kind_label=kind_label(document.kind),
                 institution=str(institution) if institution else "",
                 pinned=hit.pinned,
-                creators=highlight.highlight(creators, terms, document.language),
+                creators=highlight.highlight(creators, terms, language),
             )
         )
     return out

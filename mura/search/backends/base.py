@@ -93,6 +93,8 @@ class Results:
     took_ms: int = 0
     facets_estimated: bool = False
     count_estimated: bool = False
+    #: the keys the engine matched the query's words with (for highlighting)
+    engine_keys: frozenset[str] = frozenset()
 
     @property
     def num_pages(self) -> int:
@@ -310,6 +312,7 @@ class SearchBackend:
             page=page,
             page_size=page_size,
             count_estimated=stride is not None,
+            engine_keys=frozenset().union(*(term.keys for term in query.terms)),
         )
         if facets and count:
             results.facets, results.facets_estimated = self._facets(
