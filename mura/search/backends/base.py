@@ -24,6 +24,9 @@ PAGE_SIZE = 20
 #: sample of about this many, scaled (shown as ≈). Measured in bench/search_bench.py:
 #: joining every one of 100,000 matches costs far more than ranking them.
 FACET_SAMPLE = 5_000
+#: Up to this many matching ids are read once and sampled in Python; beyond it the engine
+#: counts them and picks every n-th id itself (reading 100,000 ids costs more).
+READ_IDS = 20_000
 FACET_LIMIT = 12
 #: Matches the engine ranks first, re-ranked with boosts and filters for a page of
 #: results by relevance (pages beyond half of it rank every match).
@@ -103,6 +106,9 @@ class Results:
 
 class SearchBackend:
     vendor = ""
+    #: a join that keeps the sampled ids as the outer loop (the planner knows nothing
+    #: of how few they are)
+    join_in_order = "JOIN"
 
     # Engine-specific parts -------------------------------------------------------
     def match_sql(self, query: ParsedQuery, scored: bool = True) -> tuple[str, list]:
@@ -271,9 +277,13 @@ class SearchBackend:
         only = self._phrase_matches(query, filters) if query.phrases else None
         plain, plain_params = self._source(query, pinned, only, scored=False)
         where, where_params = self._filters_sql(filters)
-        count, stride = self._count(
-            plain, plain_params, where, where_params, exact=bool(pinned or only)
-        )
+        sample, scale = self._matches(plain, plain_params)
+        groups = self._groups(sample, filters)
+        count = round(self._passing(groups, filters) * scale)
+        if scale != 1 and not count:  # the filters are rare: count them exactly
+            sample, scale = (self._sample(plain, None), plain_params), 1
+            groups = self._groups(sample, filters)
+            count = self._passing(groups, filters)
         offset = (max(page, 1) - 1) * page_size
         # Relevance: the engine's best RERANK matches are re-ranked with the boosts
         # and filtered, instead of joining every match (measured in bench/).
@@ -311,50 +321,77 @@ class SearchBackend:
             facets={},
             page=page,
             page_size=page_size,
-            count_estimated=stride is not None,
+            count_estimated=scale != 1,
             engine_keys=frozenset().union(*(term.keys for term in query.terms)),
         )
         if facets and count:
-            results.facets, results.facets_estimated = self._facets(
-                plain, plain_params, filters, stride
-            )
+            results.facets = self._facets(sample, groups, filters, scale)
+            results.facets_estimated = scale != 1
         results.took_ms = round((time.perf_counter() - started) * 1000)
         return results
 
-    def _count(
-        self, plain: str, params: list, where: str, where_params: list, exact: bool
-    ) -> tuple[int, int | None]:
-        """(number of matches passing the filters, the sampling stride or None).
+    def ids_sql(self, ids: list[int]) -> tuple[str, list]:
+        """``SELECT id`` of a list of ids, as one parameter."""
+        raise NotImplementedError
 
-        Counting what the engine matched needs no table. When that is more than
-        FACET_SAMPLE, every stride-th id (``id % stride = 0``, spread over the whole
-        index, unlike the first ids) is joined and filtered, and the count scaled."""
+    def _matches(self, plain: str, params: list) -> tuple[tuple[str, list], float]:
+        """(SQL of the ids to count and facet, how many matches each of them stands for).
+
+        Up to FACET_SAMPLE matches are all of them. Above that an even sample of about
+        FACET_SAMPLE stands for the rest: taken in Python from the ids read once when
+        they are not too many, else every n-th id by the engine (``id % n = 0``, spread
+        over the whole index, unlike the first ids) after it counted them. Either way
+        the sample is read once, so counting and faceting do not run the match again."""
         with connection.cursor() as cursor:
-            if not exact:
+            cursor.execute(
+                f"SELECT DISTINCT id FROM ({plain}) m LIMIT {READ_IDS + 1}", params
+            )
+            ids = sorted(row[0] for row in cursor.fetchall())
+            if len(ids) > READ_IDS:
                 cursor.execute(f"SELECT COUNT(*) FROM ({plain}) m", params)
                 matched = cursor.fetchone()[0]
-                if matched > FACET_SAMPLE:
-                    stride = -(-matched // FACET_SAMPLE)
-                    cursor.execute(
-                        f"SELECT COUNT(*) FROM ({self._sample(plain, stride)}) m "
-                        f"JOIN {DOC} d ON d.id = m.id WHERE {where}",
-                        [*params, *where_params],
-                    )
-                    passed = cursor.fetchone()[0]
-                    if passed:  # else the filters are rare: count them exactly
-                        return passed * stride, stride
-            cursor.execute(
-                f"SELECT COUNT(DISTINCT m.id) FROM ({plain}) m JOIN {DOC} d ON d.id = m.id "
-                f"WHERE {where}",
-                [*params, *where_params],
-            )
-            return cursor.fetchone()[0], None
+                cursor.execute(self._sample(plain, -(-matched // FACET_SAMPLE)), params)
+                ids = [row[0] for row in cursor.fetchall()]
+            else:
+                matched = len(ids)
+                ids = ids[:: -(-matched // FACET_SAMPLE) or 1]
+        return self.ids_sql(ids), (matched / len(ids) if ids else 1)
 
     @staticmethod
     def _sample(source: str, stride: int | None) -> str:
         """The distinct ids of ``source``, every ``stride``-th of them when given."""
         sample = f"SELECT DISTINCT id FROM ({source}) s"
         return f"{sample} WHERE id %% {int(stride)} = 0" if stride else sample
+
+    def _groups(
+        self, sample: tuple[str, list], filters: Filters
+    ) -> list[tuple[tuple[str, ...], int]]:
+        """How many of the ids pass the filters, grouped by the column facets' values
+        (kind, institution, language, decade); their own filters are left to Python."""
+        sql, params = sample
+        decade = (
+            "(d.year / 10) * 10"
+            if self.vendor == "sqlite"
+            else "FLOOR(d.year / 10.0)::int * 10"
+        )
+        where, where_params = self._filters_sql(filters, skip=set(COLUMN_FACETS))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.kind, d.institution_id, d.language, {decade}, COUNT(*) "
+                f"FROM ({sql}) s {self.join_in_order} {DOC} d ON d.id = s.id "
+                f"WHERE {where} GROUP BY 1, 2, 3, 4",
+                [*params, *where_params],
+            )
+            return [
+                (tuple("" if v is None else str(v) for v in row[:4]), row[4])
+                for row in cursor.fetchall()
+            ]
+
+    @staticmethod
+    def _passing(groups: list[tuple[tuple[str, ...], int]], filters: Filters) -> int:
+        """How many of the grouped ids the column facets' filters let through."""
+        selected = _selected(filters)
+        return sum(n for values, n in groups if _lets_through(values, selected))
 
     def _page(
         self,
@@ -437,68 +474,47 @@ class SearchBackend:
 
     def _facets(
         self,
-        source: str,
-        source_params: list,
+        sample: tuple[str, list],
+        groups: list[tuple[tuple[str, ...], int]],
         filters: Filters,
-        stride: int | None,
-    ) -> tuple[dict[str, list[FacetCount]], bool]:
+        scale: float,
+    ) -> dict[str, list[FacetCount]]:
         """Counts per facet value over the matches (a sample when there are very many).
 
         Each facet is counted with the other facets' filters but not its own, so the
-        reader sees how many records each alternative value would give. Two queries in
-        the common case: the column facets grouped together (their filters applied in
-        Python), and the facet table for every facet without a selected value.
+        reader sees how many records each alternative value would give. The column
+        facets come from ``groups``; the facet table takes one query for every facet
+        without a selected value and one for each facet with one.
         """
-        sample = self._sample(source, stride)
         facets: dict[str, list[FacetCount]] = {}
-        scale = stride or 1
+        selected = _selected(filters)
+        for position, name in enumerate(COLUMN_FACETS):
+            totals: dict[str, int] = {}
+            for values, n in groups:
+                value = values[position]
+                if value and _lets_through(values, selected, skip=position):
+                    totals[value] = totals.get(value, 0) + n
+            ranked = sorted(totals.items(), key=lambda item: -item[1])
+            facets[name] = [
+                FacetCount(value, round(n * scale))
+                for value, n in ranked[: FACET_LIMIT * 2]
+            ]
+        sql, sample_params = sample
+        unfiltered = [name for name in TABLE_FACETS if not getattr(filters, name)]
+        batches = [(unfiltered, set())] if unfiltered else []
+        batches += [([name], {name}) for name in TABLE_FACETS if getattr(filters, name)]
         with connection.cursor() as cursor:
-            decade = (
-                "(d.year / 10) * 10"
-                if self.vendor == "sqlite"
-                else "FLOOR(d.year / 10.0)::int * 10"
-            )
-            where, params = self._filters_sql(filters, skip=set(COLUMN_FACETS))
-            cursor.execute(
-                f"SELECT d.kind, d.institution_id, d.language, {decade}, COUNT(*) "
-                f"FROM ({sample}) s JOIN {DOC} d ON d.id = s.id WHERE {where} GROUP BY 1, 2, 3, 4",
-                [*source_params, *params],
-            )
-            groups = [
-                (tuple("" if v is None else str(v) for v in row[:4]), row[4])
-                for row in cursor.fetchall()
-            ]
-            selected = [set(getattr(filters, name)) for name in COLUMN_FACETS]
-            for position, name in enumerate(COLUMN_FACETS):
-                totals: dict[str, int] = {}
-                for values, n in groups:
-                    if values[position] and all(
-                        not chosen or values[other] in chosen
-                        for other, chosen in enumerate(selected)
-                        if other != position
-                    ):
-                        totals[values[position]] = totals.get(values[position], 0) + n
-                ranked = sorted(totals.items(), key=lambda item: -item[1])[
-                    : FACET_LIMIT * 2
-                ]
-                facets[name] = [
-                    FacetCount(value, round(n * scale)) for value, n in ranked
-                ]
-            unfiltered = [name for name in TABLE_FACETS if not getattr(filters, name)]
-            batches = [(unfiltered, set())] if unfiltered else []
-            batches += [
-                ([name], {name}) for name in TABLE_FACETS if getattr(filters, name)
-            ]
             for names, skip in batches:
                 where, params = self._filters_sql(filters, skip=skip)
                 cursor.execute(
                     f"SELECT name, value, kk, ru, en, n FROM ("
                     f"SELECT f.name, f.value, MAX(f.label_kk) AS kk, MAX(f.label_ru) AS ru, MAX(f.label_en) AS en, "
                     f"COUNT(*) AS n, ROW_NUMBER() OVER (PARTITION BY f.name ORDER BY COUNT(*) DESC, f.value) AS r "
-                    f"FROM ({sample}) s JOIN {DOC} d ON d.id = s.id JOIN {FACET} f ON f.document_id = s.id "
+                    f"FROM ({sql}) s {self.join_in_order} {DOC} d ON d.id = s.id "
+                    f"{self.join_in_order} {FACET} f ON f.document_id = s.id "
                     f"WHERE f.name IN ({', '.join(['%s'] * len(names))}) AND {where} "
                     f"GROUP BY f.name, f.value) ranked WHERE r <= %s ORDER BY name, n DESC, value",
-                    [*source_params, *names, *params, FACET_LIMIT],
+                    [*sample_params, *names, *params, FACET_LIMIT],
                 )
                 for name in names:
                     facets[name] = []
@@ -507,7 +523,7 @@ class SearchBackend:
                         FacetCount(value, round(n * scale), label=_label(kk, ru, en))
                     )
         facets["decade"].sort(key=lambda facet: int(facet.value), reverse=True)
-        return facets, stride is not None
+        return facets
 
     def _phrase_matches(self, query: ParsedQuery, filters: Filters) -> list[int]:
         """Ids whose text has each quoted phrase's words side by side, in any form."""
@@ -593,6 +609,22 @@ class SearchBackend:
                 seen.add(document.title.lower())
                 unique.append(document)
         return unique[:limit]
+
+
+def _selected(filters: Filters) -> list[set[str]]:
+    """The selected values of each column facet (an empty set: any value)."""
+    return [set(getattr(filters, name)) for name in COLUMN_FACETS]
+
+
+def _lets_through(
+    values: tuple[str, ...], selected: list[set[str]], skip: int = -1
+) -> bool:
+    """Whether column facet values pass the selection (all but the ``skip``-th facet's)."""
+    return all(
+        not chosen or values[position] in chosen
+        for position, chosen in enumerate(selected)
+        if position != skip
+    )
 
 
 def _label(kk: str, ru: str, en: str) -> str:

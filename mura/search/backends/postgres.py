@@ -62,6 +62,9 @@ class PostgresBackend(SearchBackend):
             [WEIGHTS, WEIGHTS, exact or tsquery, tsquery],
         )
 
+    def ids_sql(self, ids: list[int]) -> tuple[str, list]:
+        return "SELECT unnest(CAST(%s AS bigint[])) AS id", [ids]
+
     def identifier_sql(self, keys: list[str]) -> tuple[str, list]:
         return (
             "SELECT id FROM mura_search_searchdocument WHERE search_vector @@ CAST(%s AS tsquery)",

@@ -6,6 +6,8 @@ every field, and the small ``mura_search_titles`` over titles and creators, whic
 carries the prefix index for suggestions and ranks the first page of words found in
 many titles."""
 
+import json
+
 from django.db import connection
 
 from mura.search.backends.base import SearchBackend
@@ -54,6 +56,7 @@ def _group(term: Term) -> str:
 
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
+    join_in_order = "CROSS JOIN"  # SQLite's way to fix the order of a join
 
     def expression(self, query: ParsedQuery) -> str:
         positive = " AND ".join(_group(term) for term in query.terms)
@@ -91,6 +94,9 @@ class SQLiteBackend(SearchBackend):
             f"FROM {FTS} WHERE {FTS} MATCH %s LIMIT -1)",
             [expression],
         )
+
+    def ids_sql(self, ids: list[int]) -> tuple[str, list]:
+        return "SELECT value AS id FROM json_each(%s)", [json.dumps(ids)]
 
     def identifier_sql(self, keys: list[str]) -> tuple[str, list]:
         expression = "id_keys : (" + " OR ".join(_quote(key) for key in keys) + ")"
