@@ -82,6 +82,7 @@ _ROW_COLUMNS = [
     "url",
     "boost",
     "indexed_at",
+    "facet_values",
     "id_keys",
     "title_keys",
     "creator_keys",
@@ -148,6 +149,7 @@ def _row(pk: int, object_id: int, entry: Entry, content_type_id: int, now) -> li
         entry.url[:500],
         entry.boost,
         now,
+        "\n".join(dict.fromkeys(f"{f.name}={f.value[:64]}" for f in entry.facets)),
         " ".join(identifiers),
     ]
 

@@ -9,8 +9,10 @@ would implement ``search`` itself (see docs/SEARCH.md).
 """
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from itertools import chain
 
 from django.db import connection
 from django.utils import timezone
@@ -278,12 +280,14 @@ class SearchBackend:
         plain, plain_params = self._source(query, pinned, only, scored=False)
         where, where_params = self._filters_sql(filters)
         sample, scale = self._matches(plain, plain_params)
-        groups = self._groups(sample, filters)
-        count = round(self._passing(groups, filters) * scale)
-        if scale != 1 and not count:  # the filters are rare: count them exactly
+        tally = self._tally(self._facet_rows(sample, filters), filters)
+        count = round(tally.passed * scale)
+        if scale != 1 and not count:
+            # Filters too rare for the sample: every match passing them, counted exactly
+            # (their facets then only show the selected values).
             sample, scale = (self._sample(plain, None), plain_params), 1
-            groups = self._groups(sample, filters)
-            count = self._passing(groups, filters)
+            tally = self._tally(self._facet_rows(sample, filters, every=True), filters)
+            count = tally.passed
         offset = (max(page, 1) - 1) * page_size
         # Relevance: the engine's best RERANK matches are re-ranked with the boosts
         # and filtered, instead of joining every match (measured in bench/).
@@ -325,7 +329,7 @@ class SearchBackend:
             engine_keys=frozenset().union(*(term.keys for term in query.terms)),
         )
         if facets and count:
-            results.facets = self._facets(sample, groups, filters, scale)
+            results.facets = self._facets(tally, filters, scale)
             results.facets_estimated = scale != 1
         results.took_ms = round((time.perf_counter() - started) * 1000)
         return results
@@ -363,35 +367,58 @@ class SearchBackend:
         sample = f"SELECT DISTINCT id FROM ({source}) s"
         return f"{sample} WHERE id %% {int(stride)} = 0" if stride else sample
 
-    def _groups(
-        self, sample: tuple[str, list], filters: Filters
-    ) -> list[tuple[tuple[str, ...], int]]:
-        """How many of the ids pass the filters, grouped by the column facets' values
-        (kind, institution, language, decade); their own filters are left to Python."""
+    def _facet_rows(
+        self, sample: tuple[str, list], filters: Filters, every: bool = False
+    ) -> list[list[str]]:
+        """The ``name=value`` facet values of each sampled id that passes the filters no
+        facet owns (public, years), or ``every`` filter."""
         sql, params = sample
         decade = (
             "(d.year / 10) * 10"
             if self.vendor == "sqlite"
-            else "FLOOR(d.year / 10.0)::int * 10"
+            else "CAST(FLOOR(d.year / 10.0) AS integer) * 10"
         )
-        where, where_params = self._filters_sql(filters, skip=set(COLUMN_FACETS))
+        where, where_params = self._filters_sql(
+            filters, skip=frozenset() if every else set(FACETS)
+        )
+        values = " || %s || ".join(
+            [
+                "'kind=' || d.kind",
+                "'institution=' || COALESCE(CAST(d.institution_id AS text), '')",
+                "'language=' || d.language",
+                f"'decade=' || COALESCE(CAST({decade} AS text), '')",
+                "d.facet_values",
+            ]
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT d.kind, d.institution_id, d.language, {decade}, COUNT(*) "
-                f"FROM ({sql}) s {self.join_in_order} {DOC} d ON d.id = s.id "
-                f"WHERE {where} GROUP BY 1, 2, 3, 4",
-                [*params, *where_params],
+                f"SELECT {values} FROM ({sql}) s {self.join_in_order} {DOC} d "
+                f"ON d.id = s.id WHERE {where}",
+                ["\n"] * 4 + [*params, *where_params],
             )
-            return [
-                (tuple("" if v is None else str(v) for v in row[:4]), row[4])
-                for row in cursor.fetchall()
-            ]
+            return [row[0].split("\n") for row in cursor.fetchall()]
 
     @staticmethod
-    def _passing(groups: list[tuple[tuple[str, ...], int]], filters: Filters) -> int:
-        """How many of the grouped ids the column facets' filters let through."""
-        selected = _selected(filters)
-        return sum(n for values, n in groups if _lets_through(values, selected))
+    def _tally(rows: list[list[str]], filters: Filters) -> "Tally":
+        """How many rows pass every facet filter, and the count of each facet value
+        among the rows that pass every filter but (at most) its own facet's."""
+        chosen = [
+            (name, {f"{name}={value}" for value in getattr(filters, name)})
+            for name in FACETS
+            if getattr(filters, name)
+        ]
+        if not chosen:
+            return Tally(len(rows), Counter(chain.from_iterable(rows)))
+        passed, counts = 0, Counter()
+        for values in rows:
+            failed = [name for name, wanted in chosen if wanted.isdisjoint(values)]
+            if not failed:
+                passed += 1
+                counts.update(values)
+            elif len(failed) == 1:
+                prefix = failed[0] + "="
+                counts.update(value for value in values if value.startswith(prefix))
+        return Tally(passed, counts)
 
     def _page(
         self,
@@ -473,57 +500,54 @@ class SearchBackend:
         return params
 
     def _facets(
-        self,
-        sample: tuple[str, list],
-        groups: list[tuple[tuple[str, ...], int]],
-        filters: Filters,
-        scale: float,
+        self, tally: "Tally", filters: Filters, scale: float
     ) -> dict[str, list[FacetCount]]:
-        """Counts per facet value over the matches (a sample when there are very many).
+        """The most frequent values of each facet with their counts (scaled from a
+        sample when there are very many matches), the selected ones always among them.
 
         Each facet is counted with the other facets' filters but not its own, so the
-        reader sees how many records each alternative value would give. The column
-        facets come from ``groups``; the facet table takes one query for every facet
-        without a selected value and one for each facet with one.
-        """
+        reader sees how many records each alternative value would give."""
+        by_facet: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        for name_value, n in tally.counts.items():
+            name, _, value = name_value.partition("=")
+            if value and name in by_facet:
+                by_facet[name][value] = n
         facets: dict[str, list[FacetCount]] = {}
-        selected = _selected(filters)
-        for position, name in enumerate(COLUMN_FACETS):
-            totals: dict[str, int] = {}
-            for values, n in groups:
-                value = values[position]
-                if value and _lets_through(values, selected, skip=position):
-                    totals[value] = totals.get(value, 0) + n
-            ranked = sorted(totals.items(), key=lambda item: -item[1])
+        for name, counts in by_facet.items():
+            limit = FACET_LIMIT * 2 if name in COLUMN_FACETS else FACET_LIMIT
+            ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            shown = dict(ranked[:limit])
+            for value in getattr(filters, name):
+                if value in counts:
+                    shown.setdefault(value, counts[value])
             facets[name] = [
-                FacetCount(value, round(n * scale))
-                for value, n in ranked[: FACET_LIMIT * 2]
+                FacetCount(value, round(n * scale)) for value, n in shown.items()
             ]
-        sql, sample_params = sample
-        unfiltered = [name for name in TABLE_FACETS if not getattr(filters, name)]
-        batches = [(unfiltered, set())] if unfiltered else []
-        batches += [([name], {name}) for name in TABLE_FACETS if getattr(filters, name)]
-        with connection.cursor() as cursor:
-            for names, skip in batches:
-                where, params = self._filters_sql(filters, skip=skip)
-                cursor.execute(
-                    f"SELECT name, value, kk, ru, en, n FROM ("
-                    f"SELECT f.name, f.value, MAX(f.label_kk) AS kk, MAX(f.label_ru) AS ru, MAX(f.label_en) AS en, "
-                    f"COUNT(*) AS n, ROW_NUMBER() OVER (PARTITION BY f.name ORDER BY COUNT(*) DESC, f.value) AS r "
-                    f"FROM ({sql}) s {self.join_in_order} {DOC} d ON d.id = s.id "
-                    f"{self.join_in_order} {FACET} f ON f.document_id = s.id "
-                    f"WHERE f.name IN ({', '.join(['%s'] * len(names))}) AND {where} "
-                    f"GROUP BY f.name, f.value) ranked WHERE r <= %s ORDER BY name, n DESC, value",
-                    [*sample_params, *names, *params, FACET_LIMIT],
-                )
-                for name in names:
-                    facets[name] = []
-                for name, value, kk, ru, en, n in cursor.fetchall():
-                    facets[name].append(
-                        FacetCount(value, round(n * scale), label=_label(kk, ru, en))
-                    )
+        labels = self._facet_labels(
+            [(name, facet.value) for name in TABLE_FACETS for facet in facets[name]]
+        )
+        for name in TABLE_FACETS:
+            for facet in facets[name]:
+                facet.label = labels.get((name, facet.value), facet.value)
         facets["decade"].sort(key=lambda facet: int(facet.value), reverse=True)
         return facets
+
+    @staticmethod
+    def _facet_labels(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The label of each (facet, value) in the reader's language, one row each."""
+        if not pairs:
+            return {}
+        one = (
+            f"SELECT * FROM (SELECT name, value, label_kk, label_ru, label_en FROM {FACET} "
+            "WHERE name = %s AND value = %s LIMIT 1) t{}"
+        )
+        sql = " UNION ALL ".join(one.format(i) for i in range(len(pairs)))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [part for pair in pairs for part in pair])
+            return {
+                (name, value): _label(kk, ru, en)
+                for name, value, kk, ru, en in cursor.fetchall()
+            }
 
     def _phrase_matches(self, query: ParsedQuery, filters: Filters) -> list[int]:
         """Ids whose text has each quoted phrase's words side by side, in any form."""
@@ -611,20 +635,10 @@ class SearchBackend:
         return unique[:limit]
 
 
-def _selected(filters: Filters) -> list[set[str]]:
-    """The selected values of each column facet (an empty set: any value)."""
-    return [set(getattr(filters, name)) for name in COLUMN_FACETS]
-
-
-def _lets_through(
-    values: tuple[str, ...], selected: list[set[str]], skip: int = -1
-) -> bool:
-    """Whether column facet values pass the selection (all but the ``skip``-th facet's)."""
-    return all(
-        not chosen or values[position] in chosen
-        for position, chosen in enumerate(selected)
-        if position != skip
-    )
+@dataclass
+class Tally:
+    passed: int  #: sampled matches passing every filter
+    counts: Counter  #: ``name=value`` → sampled matches counted for it
 
 
 def _label(kk: str, ru: str, en: str) -> str:
