@@ -50,6 +50,17 @@ def site_tree(db):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty in-process cache: ids reused after a flush must
+    not meet what an earlier test cached (image renditions, rate-limit windows)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _wagtail_roots_in_database_tests(request):
     """Every database test starts with Wagtail's roots, whatever ran before it on the worker."""
     uses_database = request.node.get_closest_marker("django_db") or {

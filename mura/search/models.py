@@ -15,11 +15,17 @@ from mura.portal.translation import localized_value
 
 
 class SearchDocument(models.Model):
+    # No single-column indexes: searches reach documents by id (the engine's matches),
+    # and the unique (content type, object id) serves lookups by content type; every
+    # index is upkeep on each indexed record (bench/search_bench.py).
     content_type = models.ForeignKey(
-        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE
+        ContentType,
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        db_index=False,
     )
     object_id = models.PositiveBigIntegerField(_("object id"))
-    kind = models.CharField(_("kind"), max_length=32, db_index=True)
+    kind = models.CharField(_("kind"), max_length=32)
     title = models.TextField(_("title"))
     creators = models.TextField(_("creators"), blank=True)
     body = models.TextField(_("text"), blank=True)
@@ -32,9 +38,9 @@ class SearchDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    language = models.CharField(_("language"), max_length=8, blank=True, db_index=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
-    year = models.SmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    year = models.SmallIntegerField(_("year"), null=True, blank=True)
     has_image = models.BooleanField(_("has an image"), default=False)
     is_public = models.BooleanField(_("public"), default=True)
     url = models.CharField(_("address"), max_length=500)
@@ -75,6 +81,7 @@ class SearchFacet(models.Model):
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="facets",
+        db_index=False,  # the (document, name) index serves it
     )
     name = models.CharField(_("facet"), max_length=16)
     value = models.CharField(_("value"), max_length=64)

@@ -183,6 +183,23 @@ def test_facets_count_and_combine(client, records, institution, other_institutio
         api(client, "Абай", kind="book", institution=str(other_institution.pk))["count"]
         == 0
     )
+    # Each facet counts the other facets' filters, not its own: the alternatives show.
+    books = api(client, "Абай", kind="book")["facets"]
+    assert {f["value"]: f["count"] for f in books["kind"]} == {
+        "book": 2,
+        "museum_object": 1,
+        "person": 1,  # Абай's own page
+    }
+    assert [(f["label"], f["count"]) for f in books["subject"]] == [
+        ("Қазақ поэзиясы", 2)
+    ]
+    assert books["place"] == []
+    found = api(client, "Абай", place=str(records["kyzylorda"].pk))
+    assert found["count"] == 1
+    assert [(f["label"], f["count"]) for f in found["facets"]["place"]] == [
+        ("Қызылорда", 1)
+    ]
+    assert [f["value"] for f in found["facets"]["kind"]] == ["museum_object"]
     by_years = api(client, "Абай", year_from="1900", year_to="1950")
     assert titles(by_years) == ["Абай жолы"]
     page = client.get("/search/", {"q": "Абай", "kind": "book"}).content.decode()
