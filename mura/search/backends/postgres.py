@@ -93,16 +93,19 @@ class PostgresBackend(SearchBackend):
         )
 
     def rebuild_begin(self) -> None:
-        """Drop the GIN index while rows pour in; building it once at the end is cheaper."""
+        """Drop the GIN index and the deferred indexes while rows pour in; building them
+        once at the end is cheaper."""
         with connection.cursor() as cursor:
             # Deferred foreign-key checks pending in this transaction would forbid the DDL.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("DROP INDEX IF EXISTS mura_search_vector_gin")
             cursor.execute("DELETE FROM mura_search_searchfacet")
             cursor.execute("DELETE FROM mura_search_searchdocument")
+        self.indexes_defer()
         self.spellings_forget()
 
     def rebuild_end(self) -> None:
+        self.indexes_build()
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(

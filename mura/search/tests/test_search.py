@@ -287,6 +287,17 @@ def test_reindex_rebuilds_the_index(records):
     assert "Indexed" in out.getvalue()
     assert SearchDocument.objects.filter(kind="book", is_public=True).count() == 2
     assert SearchDocument.objects.filter(kind="person").count() == 2
+    from django.db import connection
+
+    from mura.search.backends.base import DEFERRED_INDEXES
+
+    with connection.cursor() as cursor:
+        indexes = {
+            name
+            for table in ("mura_search_searchdocument", "mura_search_searchfacet")
+            for name in connection.introspection.get_constraints(cursor, table)
+        }
+    assert set(DEFERRED_INDEXES) <= indexes  # dropped for the rebuild, built again
 
 
 @pytest.mark.django_db
