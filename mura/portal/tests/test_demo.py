@@ -2,7 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from mura.institutions.models import Institution
 from mura.news.models import NewsArticlePage
@@ -12,6 +12,10 @@ from mura.news.models import NewsArticlePage
 def test_demo_twice_duplicates_nothing(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     call_command("demo", stdout=io.StringIO())
+    # Built once at the end ("usage" in the admin), not by a task per saved object.
+    assert ReferenceIndex.objects.filter(
+        content_type__model="newsarticlepage"
+    ).exists()
     counts = (
         Page.objects.count(),
         Institution.objects.count(),
