@@ -8,6 +8,7 @@ analysing the original field again.
 """
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -19,10 +20,22 @@ from mura.search.query import Term
 SNIPPET_WORDS = 32
 
 
+#: (the keys the index stores for a field, the keys the engine ran), when both are known
+Indexed = tuple[str, frozenset[str]]
+Spans = tuple[tuple[int, int, bool], ...]
+
+
 def _spans(
-    original: str, language: str, terms: Sequence[Term]
-) -> list[tuple[int, int, bool]]:
-    """(start, end, matched) of each word of ``original``."""
+    original: str, language: str, terms: Sequence[Term], indexed: Indexed | None = None
+) -> Spans:
+    """(start, end, matched) of each word of ``original``: from the index when it has
+    the field's keys (see ``indexed_spans``), else by analysing the text again."""
+    if not terms:
+        return ()
+    if indexed is not None:
+        spans = indexed_spans(original, *indexed)
+        if spans is not None:
+            return spans
     spans, cursor = [], 0
     for token in text.tokens(original, language):
         start = original.find(token.surface, cursor)
@@ -32,7 +45,7 @@ def _spans(
         keys = set(token.keys)
         spans.append((start, end, any(keys & term.keys for term in terms)))
         cursor = end
-    return spans
+    return tuple(spans)
 
 
 def _stored_words(stored: str) -> list[set[str]]:
@@ -47,12 +60,15 @@ def _stored_words(stored: str) -> list[set[str]]:
     return words
 
 
+@lru_cache(maxsize=256)
 def indexed_spans(
     original: str, stored: str, engine_keys: frozenset[str]
-) -> list[tuple[int, int, bool]] | None:
+) -> Spans | None:
     """(start, end, matched) of each word of ``original``, matched through the keys the
-    index stores for it against the keys the engine ran; None when the stored keys do
-    not line up with the text word for word (an index older than the text)."""
+    index stores for it against the keys the engine ran (so a word is marked exactly
+    when the engine matched it); None when the stored keys do not line up with the
+    text word for word (an index older than the text). Cached: a result's snippet and
+    its match check read the same field."""
     surfaces = TOKEN_RE.findall(normalize_text(original))
     words = _stored_words(stored)
     if len(surfaces) != len(words):
@@ -64,12 +80,10 @@ def indexed_spans(
             continue
         cursor = start + len(surface)
         spans.append((start, cursor, not engine_keys.isdisjoint(keys)))
-    return spans
+    return tuple(spans)
 
 
-def _render(
-    original: str, spans: list[tuple[int, int, bool]], start: int, end: int
-) -> str:
+def _render(original: str, spans: Spans, start: int, end: int) -> str:
     parts, cursor = [], start
     for span_start, span_end, matched in spans:
         if span_start < start or span_end > end or not matched:
@@ -85,14 +99,12 @@ def highlight(
     original: str,
     terms: Sequence[Term],
     language: str = "",
-    spans: list[tuple[int, int, bool]] | None = None,
+    indexed: Indexed | None = None,
 ) -> SafeString:
-    """The whole text, escaped, with the matching words in <mark> (``spans`` from
-    ``indexed_spans`` when the index had them)."""
+    """The whole text, escaped, with the matching words in <mark>."""
     if not original:
         return mark_safe("")
-    if spans is None:
-        spans = _spans(original, language, terms) if terms else []
+    spans = _spans(original, language, terms, indexed)
     return mark_safe(_render(original, spans, 0, len(original)))  # noqa: S308 - every piece is escaped
 
 
@@ -100,14 +112,13 @@ def snippet(
     original: str,
     terms: Sequence[Term],
     language: str = "",
+    indexed: Indexed | None = None,
     words: int = SNIPPET_WORDS,
-    spans: list[tuple[int, int, bool]] | None = None,
 ) -> SafeString:
     """About ``words`` words around the first match (or the start), matches marked."""
     if not original:
         return mark_safe("")
-    if spans is None:
-        spans = _spans(original, language, terms) if terms else []
+    spans = _spans(original, language, terms, indexed)
     if not spans:
         cut = original[:240]
         return mark_safe(escape(cut) + ("…" if len(original) > 240 else ""))  # noqa: S308
@@ -140,8 +151,6 @@ def matches(
     original: str,
     terms: Sequence[Term],
     language: str = "",
-    spans: list[tuple[int, int, bool]] | None = None,
+    indexed: Indexed | None = None,
 ) -> bool:
-    if spans is None:
-        spans = _spans(original, language, terms)
-    return any(matched for _, _, matched in spans)
+    return any(matched for _, _, matched in _spans(original, language, terms, indexed))

@@ -113,37 +113,37 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
     )
     terms = query.highlight_terms
 
-    def _spans(original: str, stored: str) -> list | None:
-        if not (terms and results.engine_keys):
-            return None
-        return highlight.indexed_spans(original, stored, results.engine_keys)
+    def indexed(stored: str) -> highlight.Indexed | None:
+        """The field's stored keys with the engine's, for marking words from the index."""
+        return (stored, results.engine_keys) if stored and results.engine_keys else None
 
     out = []
     for hit in results.hits:
         document = hit.document
         language = document.language
-        body, body_spans = document.body, _spans(document.body, document.body_keys)
+        body, stored = document.body, document.body_keys
         if not body:
-            body, body_spans = document.creators or document.identifiers, None
-        if terms and not highlight.matches(body, terms, language, body_spans):
+            body, stored = document.creators or document.identifiers, ""
+        if terms and not highlight.matches(body, terms, language, indexed(stored)):
             for other in (document.creators, document.identifiers):
                 if other and highlight.matches(other, terms, language):
-                    body, body_spans = other, None
+                    body, stored = other, ""
                     break
         institution = institutions.get(document.institution_id)
         # One line per creator, its name forms joined by " · ": show the first form.
         creators = "; ".join(
             line.split(" · ")[0] for line in document.creators.splitlines() if line
         )
-        title_spans = _spans(document.title, document.title_keys)
         out.append(
             Row(
                 document=document,
-                title=highlight.highlight(document.title, terms, language, title_spans),
+                title=highlight.highlight(
+                    document.title, terms, language, indexed(document.title_keys)
+                ),
                 # Fields of a record are stored one per line; show them as one line.
                 snippet=mark_safe(  # noqa: S308 - the snippet is escaped already
                     str(
-                        highlight.snippet(body, terms, language, spans=body_spans)
+                        highlight.snippet(body, terms, language, indexed(stored))
                     ).replace("\n", " · ")
                 ),
                 kind_label=kind_label(document.kind),

@@ -16,7 +16,7 @@ def _document(title: str) -> Document:
 
 
 @pytest.fixture
-def documents(institution, settings, tmp_path, wagtail_roots):
+def documents(institution, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     closed, opened = _document("closed"), _document("opened")
     ResourceFactory(

@@ -16,7 +16,7 @@ BLOCKS = {
 
 @pytest.mark.parametrize("name", BLOCKS)
 def test_every_block_has_an_icon_a_template_and_a_preview_that_renders(
-    name, institution, wagtail_roots
+    name, institution
 ):
     """The admin's block picker shows each block's preview, rendered from its preview value."""
     MuseumObjectFactory(institution=institution, title="Домбыра")

@@ -13,9 +13,7 @@ def test_demo_twice_duplicates_nothing(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     call_command("demo", stdout=io.StringIO())
     # Built once at the end ("usage" in the admin), not by a task per saved object.
-    assert ReferenceIndex.objects.filter(
-        content_type__model="newsarticlepage"
-    ).exists()
+    assert ReferenceIndex.objects.filter(content_type__model="newsarticlepage").exists()
     counts = (
         Page.objects.count(),
         Institution.objects.count(),

@@ -3,9 +3,10 @@
 
 A backend only knows how to turn a parsed query into "matching ids with a score"
 (``match_sql``), how to find key prefixes and how to list its vocabulary. Filters,
-ordering, paging and facet counting are plain SQL over SearchDocument and SearchFacet
-and are shared, so SQLite FTS5 and PostgreSQL behave the same. An OpenSearch backend
-would implement ``search`` itself (see docs/SEARCH.md).
+ordering and paging are plain SQL over SearchDocument and SearchFacet, facets are
+counted in Python from one row per (sampled) match; all of it is shared, so SQLite FTS5
+and PostgreSQL behave the same. An OpenSearch backend would implement ``search`` itself
+(see docs/SEARCH.md).
 """
 
 import time
@@ -111,6 +112,12 @@ class Results:
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.count // self.page_size))
+
+
+@dataclass
+class Tally:
+    passed: int  #: sampled matches passing every filter
+    counts: Counter  #: ``name=value`` → sampled matches counted for it
 
 
 class SearchBackend:
@@ -420,7 +427,7 @@ class SearchBackend:
             return [row[0].split("\n") for row in cursor.fetchall()]
 
     @staticmethod
-    def _tally(rows: list[list[str]], filters: Filters) -> "Tally":
+    def _tally(rows: list[list[str]], filters: Filters) -> Tally:
         """How many rows pass every facet filter, and the count of each facet value
         among the rows that pass every filter but (at most) its own facet's."""
         chosen = [
@@ -521,7 +528,7 @@ class SearchBackend:
         return params
 
     def _facets(
-        self, tally: "Tally", filters: Filters, scale: float
+        self, tally: Tally, filters: Filters, scale: float
     ) -> dict[str, list[FacetCount]]:
         """The most frequent values of each facet with their counts (scaled from a
         sample when there are very many matches), the selected ones always among them.
@@ -654,12 +661,6 @@ class SearchBackend:
                 seen.add(document.title.lower())
                 unique.append(document)
         return unique[:limit]
-
-
-@dataclass
-class Tally:
-    passed: int  #: sampled matches passing every filter
-    counts: Counter  #: ``name=value`` → sampled matches counted for it
 
 
 def _label(kk: str, ru: str, en: str) -> str:

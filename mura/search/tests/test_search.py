@@ -169,7 +169,9 @@ def test_a_record_becoming_staff_only_leaves_the_public_index(client, records):
 
 
 @pytest.mark.django_db
-def test_facets_count_and_combine(client, records, institution, other_institution):
+def test_facets_count_and_combine(
+    client, records, institution, other_institution, monkeypatch
+):
     data = api(client, "Абай")
     kinds = {f["value"]: f["count"] for f in data["facets"]["kind"]}
     assert kinds["book"] == 2 and kinds["museum_object"] == 1
@@ -200,6 +202,12 @@ def test_facets_count_and_combine(client, records, institution, other_institutio
         ("Қызылорда", 1)
     ]
     assert [f["value"] for f in found["facets"]["kind"]] == ["museum_object"]
+    # A selected value stays listed even when it is not among the most frequent.
+    from mura.search.backends import base
+
+    monkeypatch.setattr(base, "FACET_LIMIT", 1)
+    persons = api(client, "Абай", kind="person")["facets"]["kind"]
+    assert [f["value"] for f in persons] == ["book", "museum_object", "person"]
     by_years = api(client, "Абай", year_from="1900", year_to="1950")
     assert titles(by_years) == ["Абай жолы"]
     page = client.get("/search/", {"q": "Абай", "kind": "book"}).content.decode()
