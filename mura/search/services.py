@@ -97,7 +97,7 @@ _FACET_SQL = (
     f"VALUES ({', '.join(['%s'] * len(_FACET_COLUMNS))})"
 )
 #: Batches handed to the analysis workers ahead of the one being written.
-AHEAD = 2
+AHEAD = 8
 
 
 def _reserve_ids(cursor, count: int) -> list[int]:
@@ -120,9 +120,11 @@ def _now():
     return connection.ops.adapt_datetimefield_value(timezone.now())
 
 
-def _row(pk: int, object_id: int, entry: Entry, content_type_id: int, now) -> list:
-    """The document's values in ``_ROW_COLUMNS`` order, up to the analysed keys."""
-    adapt = connection.ops.adapt_datetimefield_value
+def _row(
+    pk: int, object_id: int, entry: Entry, content_type_id: int, now, adapt
+) -> list:
+    """The document's values in ``_ROW_COLUMNS`` order, up to the analysed keys
+    (``adapt`` is the database's date adapter)."""
     year = (
         entry.year
         if entry.year is not None
@@ -168,10 +170,11 @@ def _write(batch, analysed, content_type_id: int, now, spelled=None) -> None:
             spelled |= spellings
         get_backend().spellings_add(spellings)
         ids = _reserve_ids(cursor, len(batch))
+        adapt = connection.ops.adapt_datetimefield_value
         rows, facet_rows = [], []
         for pk, (object_id, entry), field_keys in zip(ids, batch, keys, strict=True):
             rows.append(
-                [*_row(pk, object_id, entry, content_type_id, now), *field_keys]
+                [*_row(pk, object_id, entry, content_type_id, now, adapt), *field_keys]
             )
             facet_rows += [
                 [

@@ -63,12 +63,32 @@ class _Done:
         return self.value
 
 
+#: In a worker process: the (Latin spelling, exact form) pairs it has already returned.
+_returned_spellings: set[tuple[str, str]] = set()
+
+
+def _worker_start() -> None:
+    """Workers yield the processor to the process that writes (the slower part)."""
+    _returned_spellings.clear()
+    os.nice(10)
+
+
+def _analyse_in_worker(records: list[tuple[str, str, str, str]]):
+    """``analyse_fields``, with only the spellings this worker has not returned yet:
+    most words recur, and sending their pairs back again cost more than analysing."""
+    keys, spellings = analyse_fields(records)
+    spellings -= _returned_spellings
+    _returned_spellings.update(spellings)
+    return keys, spellings
+
+
 class AnalysisPool:
     """Runs ``analyse_fields`` over batches: here for the first ``start_after`` batches,
     then in worker processes (one per core) so a rebuild analyses while it writes.
 
     Workers are forked, so they share the analyser's state (protected words included);
-    where fork is unavailable, or on one core, everything runs in this process."""
+    where fork is unavailable, or on one core, everything runs in this process. Of the
+    spellings, a worker returns each pair once (the caller keeps those it was given)."""
 
     def __init__(self, start_after: int = 1):
         self.start_after = start_after
@@ -91,10 +111,10 @@ class AnalysisPool:
         self.submitted += 1
         if self.pool is None and self.submitted > self.start_after and _can_fork():
             context = multiprocessing.get_context("fork")
-            self.pool = context.Pool(os.cpu_count())
+            self.pool = context.Pool(os.cpu_count(), initializer=_worker_start)
         if self.pool is None:
             return _Done(analyse_fields(records))
-        return self.pool.apply_async(analyse_fields, (records,))
+        return self.pool.apply_async(_analyse_in_worker, (records,))
 
 
 def _can_fork() -> bool:

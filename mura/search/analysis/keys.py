@@ -1,7 +1,7 @@
 """Index keys: how one word becomes the tokens a full-text engine stores and matches.
 
-Every key is a run of letters and digits, so SQLite FTS5 (unicode61) and PostgreSQL (the
-'simple' configuration, or ``array_to_tsvector``) keep it as one token. Words are letter
+Every key is a run of letters and digits, so SQLite FTS5 (ascii or unicode61) and
+PostgreSQL ('simple', or ``array_to_tsvector``) keep it as one token. Words are letter
 runs or digit runs (``normalize.TOKEN_RE``); a key that starts with a digit and goes on
 with letters is therefore never a word, which is what the markers below rely on:
 
