@@ -50,7 +50,8 @@ class SearchDocument(models.Model):
     creator_keys = models.TextField(_("creator keys"), blank=True)
     body_keys = models.TextField(_("text keys"), blank=True)
     id_keys = models.TextField(_("identifier keys"), blank=True)
-    #: ``name=value`` of each of its SearchFacet rows, one per line (for counting)
+    #: ``name=value`` of every facet, one per line: kind, institution, language and
+    #: decade (empty value when unknown), then its SearchFacet rows (for counting)
     facet_values = models.TextField(_("facet values"), blank=True, default="")
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
 

@@ -151,9 +151,23 @@ def _row(
         entry.url[:500],
         entry.boost,
         now,
-        "\n".join(dict.fromkeys(f"{f.name}={f.value[:64]}" for f in entry.facets)),
+        facet_values(entry, year),
         " ".join(identifiers),
     ]
+
+
+def facet_values(entry: Entry, year: int | None) -> str:
+    """Every facet value of a document as ``name=value`` lines, the column facets first
+    (an empty value when it has none): counting reads this one column per match."""
+    decade = "" if year is None else str(year // 10 * 10)
+    lines = [
+        f"kind={entry.kind}",
+        f"institution={entry.institution_id or ''}",
+        f"language={entry.language}",
+        f"decade={decade}",
+        *(f"{f.name}={f.value[:64]}" for f in entry.facets),
+    ]
+    return "\n".join(dict.fromkeys(lines))
 
 
 def _texts(batch: list[tuple[int, Entry]]) -> list[tuple[str, str, str, str]]:

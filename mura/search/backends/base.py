@@ -24,16 +24,18 @@ from mura.search.query import ParsedQuery, Term
 
 PAGE_SIZE = 20
 #: Matches are counted and faceted exactly up to this many; above it, over an even
-#: sample of about this many, scaled (shown as ≈). Measured in bench/search_bench.py:
-#: joining every one of 100,000 matches costs far more than ranking them.
-FACET_SAMPLE = 5_000
+#: sample of about this many, scaled (shown as ≈). Each sampled match costs a row
+#: read (bench/search_bench.py: 2,000 of a million records in 6-8 ms, 5,000 in 18):
+#: a facet value on a tenth of the matches is then off by about 7 %.
+FACET_SAMPLE = 2_000
 #: Up to this many matching ids are read once and sampled in Python; beyond it the engine
 #: counts them and picks every n-th id itself (reading 100,000 ids costs more).
 READ_IDS = 20_000
 FACET_LIMIT = 12
 #: Matches the engine ranks first, re-ranked with boosts and filters for a page of
-#: results by relevance (pages beyond half of it rank every match).
-RERANK = 500
+#: results by relevance (pages beyond half of it rank every match). The boosts are at
+#: most ×1.25, so the engine's best 200 hold the first five pages.
+RERANK = 200
 #: Candidates checked word by word for "quoted phrases" (the engine only ANDs the words).
 PHRASE_CANDIDATES = 5_000
 COLUMN_FACETS = ("kind", "institution", "language", "decade")
@@ -122,9 +124,12 @@ class Tally:
 
 class SearchBackend:
     vendor = ""
-    #: a join that keeps the sampled ids as the outer loop (the planner knows nothing
-    #: of how few they are)
-    join_in_order = "JOIN"
+    #: how counting and ranking reach a candidate's document (all but its texts): a
+    #: join that keeps the candidates as the outer loop (the planner knows nothing of
+    #: how few they are)
+    narrow_join = f"JOIN {DOC} d"
+    #: indexes a full rebuild drops first and builds last
+    deferred_indexes = DEFERRED_INDEXES
 
     # Engine-specific parts -------------------------------------------------------
     def match_sql(self, query: ParsedQuery, scored: bool = True) -> tuple[str, list]:
@@ -167,15 +172,15 @@ class SearchBackend:
                 )
 
     def indexes_defer(self) -> None:
-        """Drop DEFERRED_INDEXES (a full rebuild's first step)."""
+        """Drop the deferred indexes (a full rebuild's first step)."""
         with connection.cursor() as cursor:
-            for name in DEFERRED_INDEXES:
+            for name in self.deferred_indexes:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
 
     def indexes_build(self) -> None:
-        """Build DEFERRED_INDEXES again (a full rebuild's last step)."""
+        """Build the deferred indexes again (a full rebuild's last step)."""
         with connection.cursor() as cursor:
-            for name, (table, columns) in DEFERRED_INDEXES.items():
+            for name, (table, columns) in self.deferred_indexes.items():
                 cursor.execute(
                     f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"
                 )
@@ -375,10 +380,9 @@ class SearchBackend:
         over the whole index, unlike the first ids) after it counted them. Either way
         the sample is read once, so counting and faceting do not run the match again."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT DISTINCT id FROM ({plain}) m LIMIT {READ_IDS + 1}", params
-            )
-            ids = sorted(row[0] for row in cursor.fetchall())
+            # Distinct in Python: only pinned identifiers can repeat a match.
+            cursor.execute(f"SELECT id FROM ({plain}) m LIMIT {READ_IDS + 21}", params)
+            ids = sorted({row[0] for row in cursor.fetchall()})
             if len(ids) > READ_IDS:
                 cursor.execute(f"SELECT COUNT(*) FROM ({plain}) m", params)
                 matched = cursor.fetchone()[0]
@@ -401,28 +405,14 @@ class SearchBackend:
         """The ``name=value`` facet values of each sampled id that passes the filters no
         facet owns (public, years), or ``every`` filter."""
         sql, params = sample
-        decade = (
-            "(d.year / 10) * 10"
-            if self.vendor == "sqlite"
-            else "CAST(FLOOR(d.year / 10.0) AS integer) * 10"
-        )
         where, where_params = self._filters_sql(
             filters, skip=frozenset() if every else set(FACETS)
         )
-        values = " || %s || ".join(
-            [
-                "'kind=' || d.kind",
-                "'institution=' || COALESCE(CAST(d.institution_id AS text), '')",
-                "'language=' || d.language",
-                f"'decade=' || COALESCE(CAST({decade} AS text), '')",
-                "d.facet_values",
-            ]
-        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {values} FROM ({sql}) s {self.join_in_order} {DOC} d "
+                f"SELECT d.facet_values FROM ({sql}) s {self.narrow_join} "
                 f"ON d.id = s.id WHERE {where}",
-                ["\n"] * 4 + [*params, *where_params],
+                [*params, *where_params],
             )
             return [row[0].split("\n") for row in cursor.fetchall()]
 
@@ -463,11 +453,16 @@ class SearchBackend:
     ) -> list[tuple[int, float]]:
         """(id, score) of one page of results in the reader's order."""
         source, params = self._source(query, pinned, only, top=top, match=match)
+        join, title = (
+            (f"JOIN {DOC} d", ", d.title")
+            if sort == "title"
+            else (self.narrow_join, "")
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT m.id, MIN(m.score) AS score FROM ({source}) m JOIN {DOC} d "
+                f"SELECT m.id, MIN(m.score) AS score FROM ({source}) m {join} "
                 f"ON d.id = m.id WHERE {where} "
-                "GROUP BY m.id, d.year, d.date, d.title, d.kind, d.boost "
+                f"GROUP BY m.id, d.year, d.date, d.kind, d.boost{title} "
                 f"ORDER BY {self._order(sort, pinned)} LIMIT %s OFFSET %s",
                 [
                     *params,
