@@ -75,7 +75,7 @@ def _worker_start() -> None:
 
 def _analyse_in_worker(records: list[tuple[str, str, str, str]]):
     """``analyse_fields``, with only the spellings this worker has not returned yet:
-    most words recur, and sending their pairs back again cost more than analysing."""
+    most words recur, and their pairs were most of what a batch sent back."""
     keys, spellings = analyse_fields(records)
     spellings -= _returned_spellings
     _returned_spellings.update(spellings)
