@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from mura.catalog.models import Language
 from mura.institutions.models import Institution
 from mura.search import highlight, text
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
@@ -79,7 +80,9 @@ def label_facets(results: Results, filters: Filters) -> None:
             if f.value.isdigit()
         ]
     )
+    # The catalogue's list names every language a record can have ("mul", "zxx" too).
     languages = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
+    languages = {**dict(Language.choices), **languages}
     order = {kind: i for i, kind in enumerate(kind_order())}
     results.facets.get("kind", []).sort(
         key=lambda f: (-f.count, order.get(f.value, 99))

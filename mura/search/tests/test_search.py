@@ -369,6 +369,24 @@ def test_renaming_an_authority_reindexes_its_records(client, records):
 
 
 @pytest.mark.django_db
+def test_every_catalogue_language_has_a_label(client, records, institution):
+    from mura.catalog.models import Kind
+    from mura.catalog.services import resource_create
+
+    for language in ("mul", "zxx"):
+        resource_create(
+            institution=institution,
+            kind=Kind.BOOK,
+            data={"title": f"Абай туралы {language}", "language": language},
+        )
+    labels = {f["value"]: f["label"] for f in api(client, "Абай")["facets"]["language"]}
+    assert labels["mul"] == "бірнеше тілде"
+    assert labels["zxx"] == "тілдік мазмұны жоқ"
+    html = client.get("/ru/search/", {"q": "Абай"}).content.decode()
+    assert "на нескольких языках" in html and ">zxx<" not in html
+
+
+@pytest.mark.django_db
 def test_search_page_in_russian_has_no_english(client, records):
     html = client.get("/ru/search/", {"q": "Абай"}).content.decode()
     for english in ("Refine", "results", "Sort by", "Apply", "Type"):
