@@ -4,8 +4,8 @@ For each size it builds a generated catalogue (Kazakh sentences of the KazNERD c
 Russian bibliographic phrases, persons, subjects, institutions, years), then measures
 in one run:
 
-- index build: Mura's (analysis of every field + SearchDocument/SearchFacet rows, the
-  FTS5 table filled by its triggers) against a raw FTS5 table of the same text;
+- index build: Mura's (analysis of every field + SearchDocument rows and facet labels,
+  the FTS5 tables filled by one 'rebuild') against a raw FTS5 table of the same text;
 - 300 queries of mixed popularity through GET /api/v1/search (facets, snippets,
   highlighting and the query log included) against the engine's own ranked query alone
   (the same analysed MATCH, ORDER BY bm25 LIMIT 20) and against the raw FTS5 table;

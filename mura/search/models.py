@@ -51,7 +51,7 @@ class SearchDocument(models.Model):
     body_keys = models.TextField(_("text keys"), blank=True)
     id_keys = models.TextField(_("identifier keys"), blank=True)
     #: ``name=value`` of every facet, one per line: kind, institution, language and
-    #: decade (empty value when unknown), then its SearchFacet rows (for counting)
+    #: decade (empty value when unknown), then the others (for counting)
     facet_values = models.TextField(_("facet values"), blank=True, default="")
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
 
@@ -72,18 +72,11 @@ class SearchDocument(models.Model):
         return self.title
 
 
-class SearchFacet(models.Model):
-    """A facet value of a document (collection, subject, person, place, tag) with its labels.
+class SearchFacetLabel(models.Model):
+    """The labels of one facet value (collection, subject, person, place, tag), so that
+    showing a facet never reaches into the owning app. Which documents carry a value is
+    in the engine: a key per value among their identifier keys (``text.facet_key``)."""
 
-    Labels are stored so that counting a facet never reaches into the owning app."""
-
-    document = models.ForeignKey(
-        SearchDocument,
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="facets",
-        db_index=False,  # the (document, name) index serves it
-    )
     name = models.CharField(_("facet"), max_length=16)
     value = models.CharField(_("value"), max_length=64)
     label_kk = models.CharField(_("label (Kazakh)"), max_length=300)
@@ -93,11 +86,10 @@ class SearchFacet(models.Model):
     class Meta:
         verbose_name = _("facet value")
         verbose_name_plural = _("facet values")
-        indexes = [
-            models.Index(
-                fields=["name", "value", "document"], name="search_facet_value"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "value"], name="search_facet_label_unique"
             ),
-            models.Index(fields=["document", "name"], name="search_facet_document"),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -13,7 +14,7 @@ from mura.search import text
 from mura.search.backends import get_backend
 from mura.search.models import (
     SearchDocument,
-    SearchFacet,
+    SearchFacetLabel,
     SearchQueryLog,
 )
 from mura.search.registry import Entry, Registration, registration_for, registrations
@@ -62,7 +63,6 @@ def _batches(objects: Iterable[models.Model]) -> Iterable[list[models.Model]]:
         yield batch
 
 
-_FACET_COLUMNS = ["document_id", "name", "value", "label_kk", "label_ru", "label_en"]
 # Rows are written in this column order; the analysed keys come last.
 _ROW_COLUMNS = [
     "id",
@@ -92,9 +92,13 @@ _DOCUMENT_SQL = (
     f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(_ROW_COLUMNS)}) "
     f"VALUES ({', '.join(['%s'] * len(_ROW_COLUMNS))})"
 )
-_FACET_SQL = (
-    f"INSERT INTO {SearchFacet._meta.db_table} ({', '.join(_FACET_COLUMNS)}) "
-    f"VALUES ({', '.join(['%s'] * len(_FACET_COLUMNS))})"
+_LABEL_TABLE = SearchFacetLabel._meta.db_table
+# The newest labels of a facet value win (an authority renamed since).
+_LABEL_SQL = (
+    f"INSERT INTO {_LABEL_TABLE} (name, value, label_kk, label_ru, label_en) "
+    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (name, value) DO UPDATE SET "
+    "label_kk = excluded.label_kk, label_ru = excluded.label_ru, "
+    "label_en = excluded.label_en"
 )
 #: Batches handed to the analysis workers ahead of the one being written.
 AHEAD = 8
@@ -130,9 +134,10 @@ def _row(
         if entry.year is not None
         else (entry.date.year if entry.date else None)
     )
-    identifiers = dict.fromkeys(
-        filter(None, map(text.identifier_key, entry.identifiers))
-    )
+    identifiers = [
+        *filter(None, map(text.identifier_key, entry.identifiers)),
+        *(text.facet_key(f.name, f.value) for f in entry.facets),
+    ]
     return [
         pk,
         content_type_id,
@@ -152,7 +157,7 @@ def _row(
         entry.boost,
         now,
         facet_values(entry, year),
-        " ".join(identifiers),
+        " ".join(dict.fromkeys(identifiers)),
     ]
 
 
@@ -165,7 +170,7 @@ def facet_values(entry: Entry, year: int | None) -> str:
         f"institution={entry.institution_id or ''}",
         f"language={entry.language}",
         f"decade={decade}",
-        *(f"{f.name}={f.value[:64]}" for f in entry.facets),
+        *(f"{f.name}={f.value[: text.FACET_VALUE_LENGTH]}" for f in entry.facets),
     ]
     return "\n".join(dict.fromkeys(lines))
 
@@ -174,36 +179,46 @@ def _texts(batch: list[tuple[int, Entry]]) -> list[tuple[str, str, str, str]]:
     return [(e.title, e.creators, e.body, e.language) for _, e in batch]
 
 
-def _write(batch, analysed, content_type_id: int, now, spelled=None) -> None:
-    """Store a batch of documents; ``spelled`` (kept by a rebuild across its batches)
-    holds the spelling pairs already written, most words recur."""
+def _write(batch, analysed, content_type_id: int, now, written=None) -> None:
+    """Store a batch of documents; ``written`` (kept by a rebuild across its batches)
+    holds the spelling pairs and facet labels already written, most recur."""
     keys, spellings = analysed
+    labels = {
+        (f.name, f.value[: text.FACET_VALUE_LENGTH]): (
+            f.label_kk[:300],
+            f.label_ru[:300],
+            f.label_en[:300],
+        )
+        for _, entry in batch
+        for f in entry.facets
+    }
     with transaction.atomic(), connection.cursor() as cursor:
-        if spelled is not None:
-            spellings = spellings - spelled
-            spelled |= spellings
+        if written is not None:
+            spellings = spellings - written.spellings
+            written.spellings |= spellings
+            labels = {k: v for k, v in labels.items() if written.labels.get(k) != v}
+            written.labels.update(labels)
         get_backend().spellings_add(spellings)
         ids = _reserve_ids(cursor, len(batch))
         adapt = connection.ops.adapt_datetimefield_value
-        rows, facet_rows = [], []
-        for pk, (object_id, entry), field_keys in zip(ids, batch, keys, strict=True):
-            rows.append(
-                [*_row(pk, object_id, entry, content_type_id, now, adapt), *field_keys]
-            )
-            facet_rows += [
-                [
-                    pk,
-                    f.name,
-                    f.value[:64],
-                    f.label_kk[:300],
-                    f.label_ru[:300],
-                    f.label_en[:300],
-                ]
-                for f in {(f.name, f.value): f for f in entry.facets}.values()
-            ]
+        rows = [
+            [*_row(pk, object_id, entry, content_type_id, now, adapt), *field_keys]
+            for pk, (object_id, entry), field_keys in zip(ids, batch, keys, strict=True)
+        ]
         cursor.executemany(_DOCUMENT_SQL, rows)
-        if facet_rows:
-            cursor.executemany(_FACET_SQL, facet_rows)
+        if labels:
+            cursor.executemany(
+                _LABEL_SQL,
+                [[*name_value, *names] for name_value, names in labels.items()],
+            )
+
+
+@dataclass
+class _Written:
+    """What a rebuild has written so far that recurs from batch to batch."""
+
+    spellings: set[tuple[str, str]] = field(default_factory=set)
+    labels: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
 
 
 def documents_write(
@@ -217,17 +232,17 @@ def documents_write(
     this process reads the next objects and writes the previous batch."""
     now = _now()
     written = 0
-    spelled: set[tuple[str, str]] = set()
+    recurring = _Written()
     with text.AnalysisPool() as pool:
         pending: deque = deque()
         for batch in _batches(pairs):  # type: ignore[arg-type]
             pending.append((batch, pool.submit(_texts(batch))))
             while len(pending) > AHEAD or (pending and pending[0][1].ready()):
                 done, keys = pending.popleft()
-                _write(done, keys.get(), content_type.pk, now, spelled)
+                _write(done, keys.get(), content_type.pk, now, recurring)
                 written += len(done)
         for done, keys in pending:
-            _write(done, keys.get(), content_type.pk, now, spelled)
+            _write(done, keys.get(), content_type.pk, now, recurring)
             written += len(done)
     index_changed()
     return written

@@ -4,9 +4,11 @@ Everything the backends need from the analyser passes through here, so that a ch
 of the analyser's API touches one module.
 """
 
+import hashlib
 import multiprocessing
 import os
 import re
+import string
 from functools import lru_cache
 
 from mura.search import analysis
@@ -125,6 +127,22 @@ def _can_fork() -> bool:
 def identifier_key(value: str) -> str:
     """One token for an identifier: ISBN with or without hyphens, ``ҚОММ Ф.1 Оп.2 Д.15``."""
     return _NOT_ALNUM.sub("", normalize_text(value).casefold())
+
+
+#: Facet values are matched by the engine: a key among the identifier keys.
+FACET_MARKER = "3"
+FACET_VALUE_LENGTH = 64
+
+
+def facet_key(name: str, value: str) -> str:
+    """The engine key of a document's facet value (``3subjectqkfz…``): the marker, the
+    facet and ten letters of a hash of the value. Letters and digits only, like every
+    key; no word of a text or a query is one (a word is letters or digits, not both)."""
+    digest = hashlib.blake2b(
+        value[:FACET_VALUE_LENGTH].encode(), digest_size=10
+    ).digest()
+    letters = string.ascii_lowercase
+    return FACET_MARKER + name + "".join(letters[byte % 26] for byte in digest)
 
 
 def words(text: str) -> list[str]:

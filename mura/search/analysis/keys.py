@@ -10,7 +10,9 @@ with letters is therefore never a word, which is what the markers below rely on:
 * ``1`` + stem, ``1библиотек``: Russian forms (Snowball), only from Russian text;
 * ``2`` + skeleton, ``2kitaphana``: Latin spellings of Kazakh Cyrillic text;
 * ASCII stem, ``librari`` or ``kitaphana``: words written in Latin letters;
-* digits, ``2019``: the same number (no marker, no stem).
+* digits, ``2019``: the same number (no marker, no stem);
+* ``3`` + facet + hash letters, ``3subjectqkfz…``: a facet value of the document, among
+  its identifier keys (``mura.search.text.facet_key``; no word or query makes one).
 
 Russian stems carry a marker because a Kazakh query word without Kazakh letters is also
 tried as Russian (бала → бал) and must not then meet the Kazakh бал. Skeletons of

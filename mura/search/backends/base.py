@@ -3,8 +3,8 @@
 
 A backend only knows how to turn a parsed query into "matching ids with a score"
 (``match_sql``), how to find key prefixes and how to list its vocabulary. Filters,
-ordering and paging are plain SQL over SearchDocument and SearchFacet, facets are
-counted in Python from one row per (sampled) match; all of it is shared, so SQLite FTS5
+ordering and paging are plain SQL over SearchDocument (a facet filter is a match of the
+value's key), facets are counted in Python from one row per (sampled) match; all of it is shared, so SQLite FTS5
 and PostgreSQL behave the same. An OpenSearch backend would implement ``search`` itself
 (see docs/SEARCH.md).
 """
@@ -52,11 +52,10 @@ SPELLING_INSERT = {
     "postgresql": f"INSERT INTO {SPELLING} (key, form) VALUES (%s, %s) "
     "ON CONFLICT DO NOTHING",
 }
-FACET = "mura_search_searchfacet"
+LABEL = "mura_search_searchfacetlabel"
 #: Secondary indexes a full rebuild drops while the rows pour in and builds once at the
 #: end (bench/search_bench.py: a third of the writing time at 100,000 records).
 DEFERRED_INDEXES = {
-    "search_facet_value": (FACET, "name, value, document_id"),
     "search_doc_public_kind": (DOC, "is_public, kind"),
     "mura_search_searchdocument_institution_id_53ab9dc6": (DOC, "institution_id"),
 }
@@ -257,11 +256,11 @@ class SearchBackend:
         for name in TABLE_FACETS:
             values = getattr(filters, name)
             if values and name not in skip:
-                clauses.append(
-                    f"d.id IN (SELECT document_id FROM {FACET} WHERE name = %s AND value IN "
-                    f"({', '.join(['%s'] * len(values))}))"
+                sql, keys = self.identifier_sql(
+                    [text.facet_key(name, v) for v in values]
                 )
-                params += [name, *values]
+                clauses.append(f"d.id IN ({sql})")
+                params += keys
         return " AND ".join(clauses) or "1=1", params
 
     def _source(
@@ -561,7 +560,7 @@ class SearchBackend:
         if not pairs:
             return {}
         one = (
-            f"SELECT * FROM (SELECT name, value, label_kk, label_ru, label_en FROM {FACET} "
+            f"SELECT * FROM (SELECT name, value, label_kk, label_ru, label_en FROM {LABEL} "
             "WHERE name = %s AND value = %s LIMIT 1) t{}"
         )
         sql = " UNION ALL ".join(one.format(i) for i in range(len(pairs)))

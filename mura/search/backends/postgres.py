@@ -99,7 +99,7 @@ class PostgresBackend(SearchBackend):
             # Deferred foreign-key checks pending in this transaction would forbid the DDL.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("DROP INDEX IF EXISTS mura_search_vector_gin")
-            cursor.execute("DELETE FROM mura_search_searchfacet")
+            cursor.execute("DELETE FROM mura_search_searchfacetlabel")
             cursor.execute("DELETE FROM mura_search_searchdocument")
         self.indexes_defer()
         self.spellings_forget()

@@ -154,7 +154,7 @@ class SQLiteBackend(SearchBackend):
         with connection.cursor() as cursor:
             for trigger in ("fts_ai", "fts_ad", "titles_ai", "titles_ad"):
                 cursor.execute(f"DROP TRIGGER IF EXISTS mura_search_{trigger}")
-            cursor.execute("DELETE FROM mura_search_searchfacet")
+            cursor.execute("DELETE FROM mura_search_searchfacetlabel")
             cursor.execute("DELETE FROM mura_search_searchdocument")
             for table in (FTS, TITLES):
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
