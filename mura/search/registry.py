@@ -24,6 +24,12 @@ class FacetValue:
     label_ru: str = ""
     label_en: str = ""
 
+    def __post_init__(self) -> None:
+        # The lengths the index stores (SearchFacetLabel): cut here, once.
+        object.__setattr__(self, "value", self.value[:64])
+        for label in ("label_kk", "label_ru", "label_en"):
+            object.__setattr__(self, label, getattr(self, label)[:300])
+
 
 @dataclass
 class Entry:

@@ -9,7 +9,6 @@ from difflib import SequenceMatcher
 
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
 
 from mura.catalog.models import Language
 from mura.institutions.models import Institution
@@ -81,8 +80,7 @@ def label_facets(results: Results, filters: Filters) -> None:
         ]
     )
     # The catalogue's list names every language a record can have ("mul", "zxx" too).
-    languages = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
-    languages = {**dict(Language.choices), **languages}
+    languages = dict(Language.choices)
     order = {kind: i for i, kind in enumerate(kind_order())}
     results.facets.get("kind", []).sort(
         key=lambda f: (-f.count, order.get(f.value, 99))

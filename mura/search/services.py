@@ -170,7 +170,7 @@ def facet_values(entry: Entry, year: int | None) -> str:
         f"institution={entry.institution_id or ''}",
         f"language={entry.language}",
         f"decade={decade}",
-        *(f"{f.name}={f.value[: text.FACET_VALUE_LENGTH]}" for f in entry.facets),
+        *(f"{f.name}={f.value}" for f in entry.facets),
     ]
     return "\n".join(dict.fromkeys(lines))
 
@@ -184,11 +184,7 @@ def _write(batch, analysed, content_type_id: int, now, written=None) -> None:
     holds the spelling pairs and facet labels already written, most recur."""
     keys, spellings = analysed
     labels = {
-        (f.name, f.value[: text.FACET_VALUE_LENGTH]): (
-            f.label_kk[:300],
-            f.label_ru[:300],
-            f.label_en[:300],
-        )
+        (f.name, f.value): (f.label_kk, f.label_ru, f.label_en)
         for _, entry in batch
         for f in entry.facets
     }

@@ -131,16 +131,13 @@ def identifier_key(value: str) -> str:
 
 #: Facet values are matched by the engine: a key among the identifier keys.
 FACET_MARKER = "3"
-FACET_VALUE_LENGTH = 64
 
 
 def facet_key(name: str, value: str) -> str:
     """The engine key of a document's facet value (``3subjectqkfz…``): the marker, the
     facet and ten letters of a hash of the value. Letters and digits only, like every
     key; no word of a text or a query is one (a word is letters or digits, not both)."""
-    digest = hashlib.blake2b(
-        value[:FACET_VALUE_LENGTH].encode(), digest_size=10
-    ).digest()
+    digest = hashlib.blake2b(value.encode(), digest_size=10).digest()
     letters = string.ascii_lowercase
     return FACET_MARKER + name + "".join(letters[byte % 26] for byte in digest)
 

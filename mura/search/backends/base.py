@@ -4,22 +4,25 @@
 A backend only knows how to turn a parsed query into "matching ids with a score"
 (``match_sql``), how to find key prefixes and how to list its vocabulary. Filters,
 ordering and paging are plain SQL over SearchDocument (a facet filter is a match of the
-value's key), facets are counted in Python from one row per (sampled) match; all of it is shared, so SQLite FTS5
-and PostgreSQL behave the same. An OpenSearch backend would implement ``search`` itself
-(see docs/SEARCH.md).
+value's key), facets are counted in Python from one row per (sampled) match; all of it
+is shared, so SQLite FTS5 and PostgreSQL behave the same. An OpenSearch backend would
+implement ``search`` itself (see docs/SEARCH.md).
 """
 
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from functools import reduce
 from itertools import chain
+from operator import or_
 
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
 from mura.search import text
-from mura.search.models import SearchDocument, SearchSpelling
+from mura.search.models import SearchDocument, SearchFacetLabel, SearchSpelling
 from mura.search.query import ParsedQuery, Term
 
 PAGE_SIZE = 20
@@ -52,7 +55,6 @@ SPELLING_INSERT = {
     "postgresql": f"INSERT INTO {SPELLING} (key, form) VALUES (%s, %s) "
     "ON CONFLICT DO NOTHING",
 }
-LABEL = "mura_search_searchfacetlabel"
 #: Secondary indexes a full rebuild drops while the rows pour in and builds once at the
 #: end (bench/search_bench.py: a third of the writing time at 100,000 records).
 DEFERRED_INDEXES = {
@@ -138,7 +140,8 @@ class SearchBackend:
         raise NotImplementedError
 
     def identifier_sql(self, keys: list[str]) -> tuple[str, list]:
-        """``SELECT id FROM ...`` of the records carrying one of these identifiers."""
+        """``SELECT id FROM ...`` of the records carrying one of these identifier keys
+        (identifiers, and the facet values' ``text.facet_key``)."""
         raise NotImplementedError
 
     def prefix_sql(
@@ -556,20 +559,14 @@ class SearchBackend:
 
     @staticmethod
     def _facet_labels(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-        """The label of each (facet, value) in the reader's language, one row each."""
+        """The label of each (facet, value) in the reader's language."""
         if not pairs:
             return {}
-        one = (
-            f"SELECT * FROM (SELECT name, value, label_kk, label_ru, label_en FROM {LABEL} "
-            "WHERE name = %s AND value = %s LIMIT 1) t{}"
-        )
-        sql = " UNION ALL ".join(one.format(i) for i in range(len(pairs)))
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [part for pair in pairs for part in pair])
-            return {
-                (name, value): _label(kk, ru, en)
-                for name, value, kk, ru, en in cursor.fetchall()
-            }
+        wanted = reduce(or_, (Q(name=name, value=value) for name, value in pairs))
+        return {
+            (label.name, label.value): label.label
+            for label in SearchFacetLabel.objects.filter(wanted)
+        }
 
     def _phrase_matches(self, query: ParsedQuery, filters: Filters) -> list[int]:
         """Ids whose text has each quoted phrase's words side by side, in any form."""
@@ -655,9 +652,3 @@ class SearchBackend:
                 seen.add(document.title.lower())
                 unique.append(document)
         return unique[:limit]
-
-
-def _label(kk: str, ru: str, en: str) -> str:
-    from mura.portal.translation import current_language
-
-    return {"kk": kk, "ru": ru, "en": en}.get(current_language()) or kk or ru or en

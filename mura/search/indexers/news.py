@@ -21,7 +21,7 @@ def build(page: NewsArticlePage) -> Entry | None:
         date=page.published_at,
         has_image=page.listing_image_id is not None,
         is_public=is_public(page),
-        facets=[FacetValue("tag", tag.lower()[:64], tag) for tag in tags],
+        facets=[FacetValue("tag", tag.lower(), tag) for tag in tags],
     )
 
 
