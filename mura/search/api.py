@@ -3,7 +3,8 @@
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
+from pydantic import BaseModel, Field
 
 from mura.search import selectors
 from mura.search.services import query_log
@@ -11,8 +12,11 @@ from mura.search.services import query_log
 ROUTE_PREFIX = "/search"
 router = Router(tags=["search"])
 
+# Plain pydantic models, not ninja's Schema: the answer is built as dicts, and Schema's
+# reading of ORM attributes cost more than the rest of the answer (bench/search_bench.py).
 
-class ResultOut(Schema):
+
+class ResultOut(BaseModel):
     id: int
     url: str
     kind: str
@@ -28,13 +32,13 @@ class ResultOut(Schema):
     has_image: bool
 
 
-class FacetOut(Schema):
+class FacetOut(BaseModel):
     value: str
     label: str
     count: int
 
 
-class SearchOut(Schema):
+class SearchOut(BaseModel):
     count: int
     count_estimated: bool
     next: str | None

@@ -114,8 +114,12 @@ def _reserve_ids(cursor, count: int) -> list[int]:
             [count],
         )
         return [row[0] for row in cursor.fetchall()]
-    # SQLite: the write transaction holds the database lock, so MAX(id) stays ours.
-    cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+    # SQLite: the write transaction holds the database lock, so the ids stay ours; past
+    # every id ever committed (AUTOINCREMENT's counter), so none is used twice.
+    cursor.execute(
+        f"SELECT MAX(COALESCE(MAX(id), 0), COALESCE((SELECT seq FROM sqlite_sequence "
+        f"WHERE name = '{table}'), 0)) FROM {table}"
+    )
     first = cursor.fetchone()[0] + 1
     return list(range(first, first + count))
 

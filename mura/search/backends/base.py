@@ -11,17 +11,15 @@ implement ``search`` itself (see docs/SEARCH.md).
 
 import time
 from collections import Counter
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from functools import reduce
 from itertools import chain
-from operator import or_
 
 from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
 
-from mura.search import text
+from mura.search import facet_store, text
 from mura.search.models import SearchDocument, SearchFacetLabel, SearchSpelling
 from mura.search.query import ParsedQuery, Term
 
@@ -121,6 +119,10 @@ class Results:
 class Tally:
     passed: int  #: sampled matches passing every filter
     counts: Counter  #: ``name=value`` → sampled matches counted for it
+
+
+def _facet_name(value: str) -> str:
+    return value.partition("=")[0]
 
 
 class SearchBackend:
@@ -314,14 +316,15 @@ class SearchBackend:
         only = self._phrase_matches(query, filters) if query.phrases else None
         plain, plain_params = self._source(query, pinned, only, scored=False)
         where, where_params = self._filters_sql(filters)
-        sample, scale = self._matches(plain, plain_params)
-        tally = self._tally(self._facet_rows(sample, filters), filters)
+        sample, scale = self._matches(plain, plain_params, bool(pinned))
+        tally = self._count(sample, filters)
         count = round(tally.passed * scale)
         if scale != 1 and not count:
             # Filters too rare for the sample: every match passing them, counted exactly
             # (their facets then only show the selected values).
             sample, scale = (self._sample(plain, None), plain_params), 1
-            tally = self._tally(self._facet_rows(sample, filters, every=True), filters)
+            rows = self._facet_rows(sample, filters, every=True)
+            tally = self._tally(rows, self._chosen(filters), _facet_name)
             count = tally.passed
         offset = (max(page, 1) - 1) * page_size
         # Relevance: the engine's best RERANK matches are re-ranked with the boosts
@@ -373,8 +376,10 @@ class SearchBackend:
         """``SELECT id`` of a list of ids, as one parameter."""
         raise NotImplementedError
 
-    def _matches(self, plain: str, params: list) -> tuple[tuple[str, list], float]:
-        """(SQL of the ids to count and facet, how many matches each of them stands for).
+    def _matches(
+        self, plain: str, params: list, pinned: bool
+    ) -> tuple[list[int], float]:
+        """(The ids to count and facet, how many matches each of them stands for).
 
         Up to FACET_SAMPLE matches are all of them. Above that an even sample of about
         FACET_SAMPLE stands for the rest: taken in Python from the ids read once when
@@ -382,9 +387,10 @@ class SearchBackend:
         over the whole index, unlike the first ids) after it counted them. Either way
         the sample is read once, so counting and faceting do not run the match again."""
         with connection.cursor() as cursor:
-            # Distinct in Python: only pinned identifiers can repeat a match.
             cursor.execute(f"SELECT id FROM ({plain}) m LIMIT {READ_IDS + 21}", params)
-            ids = sorted({row[0] for row in cursor.fetchall()})
+            ids = [row[0] for row in cursor.fetchall()]
+            if pinned:  # a pinned identifier can be a match as well
+                ids = sorted(set(ids))
             if len(ids) > READ_IDS:
                 cursor.execute(f"SELECT COUNT(*) FROM ({plain}) m", params)
                 matched = cursor.fetchone()[0]
@@ -393,7 +399,7 @@ class SearchBackend:
             else:
                 matched = len(ids)
                 ids = ids[:: -(-matched // FACET_SAMPLE) or 1]
-        return self.ids_sql(ids), (matched / len(ids) if ids else 1)
+        return ids, (matched / len(ids) if ids else 1)
 
     @staticmethod
     def _sample(source: str, stride: int | None) -> str:
@@ -418,15 +424,54 @@ class SearchBackend:
             )
             return [row[0].split("\n") for row in cursor.fetchall()]
 
-    @staticmethod
-    def _tally(rows: list[list[str]], filters: Filters) -> Tally:
-        """How many rows pass every facet filter, and the count of each facet value
-        among the rows that pass every filter but (at most) its own facet's."""
+    def _count(self, ids: list[int], filters: Filters) -> Tally:
+        """The tally of the sampled matches, from the facet values held in memory (read
+        from the documents instead when a year range needs their years)."""
+        if filters.year_from is not None or filters.year_to is not None:
+            rows = self._facet_rows(self.ids_sql(ids), filters)
+            return self._tally(rows, self._chosen(filters), _facet_name)
+        coded = facet_store.store.rows(
+            ids,
+            public_only=not filters.include_private,
+            hidden=() if filters.include_private else self._hidden_institutions(),
+        )
         chosen = [
+            (name, {coded.codes[v] for v in wanted if v in coded.codes})
+            for name, wanted in self._chosen(filters)
+        ]
+        tally = self._tally(coded.rows, chosen, coded.names.__getitem__)
+        values = coded.values
+        return Tally(
+            tally.passed, Counter({values[c]: n for c, n in tally.counts.items()})
+        )
+
+    @staticmethod
+    def _hidden_institutions() -> list[str]:
+        """The facet values of institutions that are not public."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM institutions_institution WHERE NOT is_public"
+            )
+            return [f"institution={row[0]}" for row in cursor.fetchall()]
+
+    @staticmethod
+    def _chosen(filters: Filters) -> list[tuple[str, set[str]]]:
+        """Each filtered facet with its selected ``name=value``s."""
+        return [
             (name, {f"{name}={value}" for value in getattr(filters, name)})
             for name in FACETS
             if getattr(filters, name)
         ]
+
+    @staticmethod
+    def _tally(
+        rows: Sequence[Collection[Hashable]],
+        chosen: list[tuple[str, set]],
+        name_of: Callable[[Hashable], str],
+    ) -> Tally:
+        """How many rows pass every facet filter (``chosen``: each facet's wanted
+        values), and the count of each facet value among the rows that pass every
+        filter but (at most) its own facet's (``name_of`` a value is its facet)."""
         if not chosen:
             return Tally(len(rows), Counter(chain.from_iterable(rows)))
         passed, counts = 0, Counter()
@@ -436,8 +481,7 @@ class SearchBackend:
                 passed += 1
                 counts.update(values)
             elif len(failed) == 1:
-                prefix = failed[0] + "="
-                counts.update(value for value in values if value.startswith(prefix))
+                counts.update(value for value in values if name_of(value) == failed[0])
         return Tally(passed, counts)
 
     def _page(
@@ -560,12 +604,15 @@ class SearchBackend:
     @staticmethod
     def _facet_labels(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """The label of each (facet, value) in the reader's language."""
-        if not pairs:
+        wanted = set(pairs)
+        if not wanted:
             return {}
-        wanted = reduce(or_, (Q(name=name, value=value) for name, value in pairs))
+        # One IN over the values (an OR per pair costs more to build than to run).
+        labels = SearchFacetLabel.objects.filter(value__in={v for _, v in wanted})
         return {
             (label.name, label.value): label.label
-            for label in SearchFacetLabel.objects.filter(wanted)
+            for label in labels
+            if (label.name, label.value) in wanted
         }
 
     def _phrase_matches(self, query: ParsedQuery, filters: Filters) -> list[int]:

@@ -170,6 +170,42 @@ def test_a_record_becoming_staff_only_leaves_the_public_index(client, records):
     assert "Қара сөздер" not in titles(api(client, "Абай"))
 
 
+@pytest.mark.django_db(transaction=True)
+def test_facet_counts_held_in_memory_follow_every_change(client, records):
+    """Facet values read outside a transaction stay in the process's memory: records
+    made staff-only, deleted, written in a transaction that rolls back (whose ids are
+    then used again) and a rebuilt index count exactly as a fresh read would."""
+    from django.db import transaction
+
+    from mura.catalog.models import Access
+    from mura.catalog.services import resource_delete, resource_update
+    from mura.search import facet_store
+    from mura.search.services import index_rebuild
+
+    def kinds():
+        counts = api(client, "Абай")["facets"]["kind"]
+        return {f["value"]: f["count"] for f in counts}
+
+    def fresh():
+        facet_store.store.clear()
+        return kinds()
+
+    assert kinds() == {"book": 2, "museum_object": 1, "person": 1}
+    resource_update(resource=records["novel"], data={"access": Access.STAFF})
+    assert kinds() == fresh() == {"book": 1, "museum_object": 1, "person": 1}
+    resource_delete(resource=records["book"])
+    assert kinds() == fresh() == {"museum_object": 1, "person": 1}
+    with pytest.raises(RuntimeError), transaction.atomic():
+        resource_update(resource=records["dombyra"], data={"access": Access.STAFF})
+        assert kinds() == {"person": 1}
+        raise RuntimeError("rolled back")
+    # The next document may get the rolled-back one's id: it counts as itself.
+    resource_update(resource=records["novel"], data={"access": Access.PUBLIC})
+    assert kinds() == fresh() == {"book": 1, "museum_object": 1, "person": 1}
+    index_rebuild()
+    assert kinds() == fresh() == {"book": 1, "museum_object": 1, "person": 1}
+
+
 @pytest.mark.django_db
 def test_upgraded_indexes_count_facets_as_new_ones(client, records):
     """Migration 0009 rewrites an older index's facet values exactly as the indexer
