@@ -322,7 +322,7 @@ class SearchBackend:
         if scale != 1 and not count:
             # Filters too rare for the sample: every match passing them, counted exactly
             # (their facets then only show the selected values).
-            sample, scale = (self._sample(plain, None), plain_params), 1
+            sample, scale = (self._sample(plain), plain_params), 1
             rows = self._facet_rows(sample, filters, every=True)
             tally = self._tally(rows, self._chosen(filters), _facet_name)
             count = tally.passed
@@ -376,6 +376,14 @@ class SearchBackend:
         """``SELECT id`` of a list of ids, as one parameter."""
         raise NotImplementedError
 
+    #: an aggregate of ``id`` into one value the driver hands over at once
+    ids_aggregate = "array_agg(id)"
+
+    @staticmethod
+    def ids_read(value) -> list[int]:
+        """The ids in a value of ``ids_aggregate`` (None when it had no rows)."""
+        return value or []
+
     def _matches(
         self, plain: str, params: list, pinned: bool
     ) -> tuple[list[int], float]:
@@ -383,29 +391,51 @@ class SearchBackend:
 
         Up to FACET_SAMPLE matches are all of them. Above that an even sample of about
         FACET_SAMPLE stands for the rest: taken in Python from the ids read once when
-        they are not too many, else every n-th id by the engine (``id % n = 0``, spread
-        over the whole index, unlike the first ids) after it counted them. Either way
-        the sample is read once, so counting and faceting do not run the match again."""
+        they are not too many, else every n-th id (``id % n = 0``, spread over the whole
+        index, unlike the first ids) picked by the engine while it counts them, with n
+        from how far the first ids reached. Either way the sample is read once, so
+        counting and faceting do not run the match again."""
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id FROM ({plain}) m LIMIT {READ_IDS + 21}", params)
-            ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(
+                f"SELECT {self.ids_aggregate} FROM "
+                f"(SELECT id FROM ({plain}) m LIMIT {READ_IDS + 21}) m",
+                params,
+            )
+            ids = self.ids_read(cursor.fetchone()[0])
             if pinned:  # a pinned identifier can be a match as well
                 ids = sorted(set(ids))
-            if len(ids) > READ_IDS:
-                cursor.execute(f"SELECT COUNT(*) FROM ({plain}) m", params)
-                matched = cursor.fetchone()[0]
-                cursor.execute(self._sample(plain, -(-matched // FACET_SAMPLE)), params)
-                ids = [row[0] for row in cursor.fetchall()]
-            else:
-                matched = len(ids)
-                ids = ids[:: -(-matched // FACET_SAMPLE) or 1]
+            if len(ids) <= READ_IDS:
+                sample = ids[:: -(-len(ids) // FACET_SAMPLE) or 1]
+                return sample, (len(ids) / len(sample) if sample else 1)
+            # Two subqueries: MIN and MAX together would scan the table.
+            cursor.execute(
+                f"SELECT (SELECT MIN(id) FROM {DOC}), (SELECT MAX(id) FROM {DOC})"
+            )
+            first, last = cursor.fetchone()
+            reached = max(max(ids) - first, 1)
+            stride = max(1, round(len(ids) * (last - first) / reached / FACET_SAMPLE))
+            count = "COUNT(DISTINCT id)" if pinned else "COUNT(*)"
+            cursor.execute(
+                f"SELECT {count}, {self.ids_aggregate} FILTER (WHERE id %% {stride} = 0)"
+                f" FROM ({plain}) m",
+                params,
+            )
+            matched, sample = cursor.fetchone()
+            ids = sorted(set(self.ids_read(sample)))
+            if len(ids) < FACET_SAMPLE // 4:  # the first ids were denser than the rest
+                stride = -(-matched // FACET_SAMPLE)
+                cursor.execute(
+                    f"SELECT {self.ids_aggregate} FROM ({self._sample(plain)}) s "
+                    f"WHERE id %% {stride} = 0",
+                    params,
+                )
+                ids = self.ids_read(cursor.fetchone()[0])
         return ids, (matched / len(ids) if ids else 1)
 
     @staticmethod
-    def _sample(source: str, stride: int | None) -> str:
-        """The distinct ids of ``source``, every ``stride``-th of them when given."""
-        sample = f"SELECT DISTINCT id FROM ({source}) s"
-        return f"{sample} WHERE id %% {int(stride)} = 0" if stride else sample
+    def _sample(source: str) -> str:
+        """The distinct ids of ``source``."""
+        return f"SELECT DISTINCT id FROM ({source}) s"
 
     def _facet_rows(
         self, sample: tuple[str, list], filters: Filters, every: bool = False
