@@ -5,7 +5,7 @@ A search document is never changed in place: indexing an object again deletes it
 document and writes a new one under a new id, and committed ids are not used again
 (``services._reserve_ids``). So the values read for an id stay true for as long as the
 document exists, and the engine stops matching it once it is deleted. A process reads
-every document's values at its first search (about 2.4 s and 45 MB per million
+every document's values at its first search (about 3 s and 110 MB per million
 documents, docs/PERFORMANCE.md) and any later ones when they first turn up in matches.
 
 Values read inside a transaction are used but not kept: it may roll back, and then its
@@ -13,7 +13,6 @@ ids are written again with other documents.
 """
 
 import threading
-from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,7 +28,7 @@ PUBLIC, PRIVATE = 1, 2
 class Coded:
     """Documents' facet values as codes, with what the codes stand for."""
 
-    rows: list[array]
+    rows: list[tuple[int, ...]]
     values: list[str]  #: code → ``name=value``
     names: list[str]  #: code → facet name
     codes: dict[str, int]  #: ``name=value`` → code
@@ -49,9 +48,9 @@ class FacetStore:
         self._codes: dict[str, int] = {}
         self._base = 0  #: the smallest id when the store was filled (slot 0)
         self._flags = bytearray()  #: per slot: 0 not read, PUBLIC or PRIVATE
-        self._start = array("Q")  #: per slot: where its codes begin in ``_runs``
-        self._length = array("H")
-        self._runs = array("I")
+        #: per slot: the document's codes (a tuple per document: slicing one array of
+        #: them cost ten times as much per search, for half the memory)
+        self._docs: list[tuple[int, ...]] = []
         self._warm = False
 
     def rows(
@@ -78,24 +77,27 @@ class FacetStore:
                 rows = [codes for codes in rows if hidden.isdisjoint(codes)]
             return Coded(rows, self.values, self.names, codes_of)
 
-    def _held(self, ids: list[int], public_only: bool) -> tuple[list[array], list[int]]:
+    def _held(
+        self, ids: list[int], public_only: bool
+    ) -> tuple[list[tuple[int, ...]], list[int]]:
         """The codes of the documents held (public ones only when asked), and the ids
         not held."""
-        base, flags, start, length, runs = (
-            self._base,
-            self._flags,
-            self._start,
-            self._length,
-            self._runs,
-        )
-        size = len(flags)
+        base, flags, docs, size = self._base, self._flags, self._docs, len(self._flags)
+        slots = [i - base for i in ids]
+        if (
+            slots
+            and 0 <= min(slots)
+            and max(slots) < size
+            and all(map(flags.__getitem__, slots))
+        ):
+            if public_only:
+                return [docs[s] for s in slots if flags[s] == PUBLIC], []
+            return [docs[s] for s in slots], []
         rows, missing = [], []
-        for i in ids:
-            slot = i - base
+        for i, slot in zip(ids, slots, strict=True):
             flag = flags[slot] if 0 <= slot < size else 0
             if flag == PUBLIC or (flag and not public_only):
-                at = start[slot]
-                rows.append(runs[at : at + length[slot]])
+                rows.append(docs[slot])
             elif not flag:
                 missing.append(i)
         return rows, missing
@@ -123,10 +125,12 @@ class FacetStore:
             first = cursor.fetchone()[0] or 0
         return first - self._base > len(self._flags) // 2
 
-    def _read_ids(self, ids: list[int], keep: bool) -> dict[int, tuple[int, array]]:
+    def _read_ids(
+        self, ids: list[int], keep: bool
+    ) -> dict[int, tuple[int, tuple[int, ...]]]:
         """Read the documents of ``ids``: kept in the store, or returned when they
         cannot be (inside a transaction, or older than the store)."""
-        extra: dict[int, tuple[int, array]] = {}
+        extra: dict[int, tuple[int, tuple[int, ...]]] = {}
         for at in range(0, len(ids), CHUNK):
             chunk = ids[at : at + CHUNK]
             with connection.cursor() as cursor:
@@ -139,7 +143,7 @@ class FacetStore:
                     if keep and pk >= self._base:
                         self._keep(pk, public, lines)
                     else:
-                        codes = array("I", map(self._encode, lines.split("\n")))
+                        codes = tuple(map(self._encode, lines.split("\n")))
                         extra[pk] = (PUBLIC if public else PRIVATE, codes)
         return extra
 
@@ -148,13 +152,9 @@ class FacetStore:
         grow = slot + 1 - len(self._flags)
         if grow > 0:
             self._flags.extend(bytes(grow))
-            self._start.frombytes(bytes(8 * grow))
-            self._length.frombytes(bytes(2 * grow))
-        codes = [self._encode(line) for line in lines.split("\n")]
+            self._docs.extend([()] * grow)
         self._flags[slot] = PUBLIC if public else PRIVATE
-        self._start[slot] = len(self._runs)
-        self._length[slot] = len(codes)
-        self._runs.extend(codes)
+        self._docs[slot] = tuple(map(self._encode, lines.split("\n")))
 
     def _encode(self, value: str) -> int:
         code = self._codes.get(value)

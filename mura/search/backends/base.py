@@ -551,8 +551,9 @@ class SearchBackend:
             return cursor.fetchall()
 
     def _title_tier(self, query: ParsedQuery, count: int) -> tuple[str, list] | None:
-        """The title match, when at least RERANK matches have the words in a title or
-        creator (and at least ten times as many match in all): else None."""
+        """The best RERANK title matches with their scores (as a source of ids and
+        scores), when there are that many and at least ten times as many matches in
+        all: else None."""
         if count < 10 * RERANK:
             return None
         match = self.title_match_sql(query)
@@ -561,10 +562,16 @@ class SearchBackend:
         sql, params = match
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM (SELECT id FROM ({sql}) t LIMIT {RERANK}) t",
-                params,
+                f"SELECT id, score FROM ({sql}) t ORDER BY score LIMIT {RERANK}", params
             )
-            return match if cursor.fetchone()[0] >= RERANK else None
+            best = cursor.fetchall()
+        if len(best) < RERANK:
+            return None
+        values = ", ".join(["(%s, %s)"] * len(best))
+        return (
+            f"SELECT column1 AS id, column2 AS score FROM (VALUES {values}) t",
+            list(chain.from_iterable(best)),
+        )
 
     def _pinned(self, query: ParsedQuery, filters: Filters) -> list[int]:
         if not query.identifiers:
