@@ -4,6 +4,7 @@ The page, the API and the suggestions share these, so they agree on what a query
 """
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -12,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from mura.catalog.models import Language
 from mura.institutions.models import Institution
+from mura.portal.translation import LANGUAGE_CODES
 from mura.search import highlight, text
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
@@ -70,14 +72,18 @@ def run(
     return query, filters, results
 
 
+def _institutions(ids: Iterable[int]) -> dict[int, Institution]:
+    """Institutions by id, with only what their names need (the rows are wide)."""
+    names = [
+        f"{field}_{code}" for field in ("name", "short_name") for code in LANGUAGE_CODES
+    ]
+    return Institution.objects.only(*names).in_bulk(set(ids))
+
+
 def label_facets(results: Results, filters: Filters) -> None:
     """Human labels for the column facets; mark the selected values."""
-    institutions = Institution.objects.in_bulk(
-        [
-            int(f.value)
-            for f in results.facets.get("institution", [])
-            if f.value.isdigit()
-        ]
+    institutions = _institutions(
+        int(f.value) for f in results.facets.get("institution", []) if f.value.isdigit()
     )
     # The catalogue's list names every language a record can have ("mul", "zxx" too).
     languages = dict(Language.choices)
@@ -105,12 +111,10 @@ def label_facets(results: Results, filters: Filters) -> None:
 
 
 def rows(query: ParsedQuery, results: Results) -> list[Row]:
-    institutions = Institution.objects.in_bulk(
-        {
-            hit.document.institution_id
-            for hit in results.hits
-            if hit.document.institution_id
-        }
+    institutions = _institutions(
+        hit.document.institution_id
+        for hit in results.hits
+        if hit.document.institution_id
     )
     terms = query.highlight_terms
 
