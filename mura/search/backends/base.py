@@ -39,6 +39,8 @@ FACET_LIMIT = 12
 RERANK = 200
 #: Candidates checked word by word for "quoted phrases" (the engine only ANDs the words).
 PHRASE_CANDIDATES = 5_000
+#: document columns a page of results does not show or highlight from
+UNSHOWN = ("creator_keys", "id_keys", "facet_values", "indexed_at")
 COLUMN_FACETS = ("kind", "institution", "language", "decade")
 TABLE_FACETS = ("collection", "subject", "person", "place", "tag")
 FACETS = (*COLUMN_FACETS, *TABLE_FACETS)
@@ -353,7 +355,9 @@ class SearchBackend:
             rows = self._page(
                 query, pinned, only, sort, where, where_params, offset, page_size, None
             )
-        documents = SearchDocument.objects.in_bulk([row[0] for row in rows])
+        documents = SearchDocument.objects.defer(*UNSHOWN).in_bulk(
+            [row[0] for row in rows]
+        )
         hits = [
             Hit(documents[i], score, i in pinned) for i, score in rows if i in documents
         ]
