@@ -53,6 +53,12 @@ class FacetStore:
         self._docs: list[tuple[int, ...]] = []
         self._warm = False
 
+    def warm(self) -> None:
+        """Read every document's values now, not at this process's first search."""
+        with self._lock:
+            if not self._warm:
+                self._fill()
+
     def rows(
         self, ids: list[int], *, public_only: bool, hidden: Iterable[str] = ()
     ) -> "Coded":

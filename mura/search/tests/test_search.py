@@ -206,6 +206,29 @@ def test_facet_counts_held_in_memory_follow_every_change(client, records):
     assert kinds() == fresh() == {"book": 1, "museum_object": 1, "person": 1}
 
 
+@pytest.mark.django_db(transaction=True)
+def test_served_workers_read_facet_values_before_the_first_search(client, records):
+    import logging
+    from types import SimpleNamespace
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mura.portal.gunicorn import post_worker_init
+    from mura.search import facet_store
+
+    facet_store.store.clear()
+    post_worker_init(SimpleNamespace(log=logging.getLogger("gunicorn.error")))
+    with CaptureQueriesContext(connection) as queries:
+        counts = api(client, "Абай")["facets"]["kind"]
+    assert {f["value"]: f["count"] for f in counts} == {
+        "book": 2,
+        "museum_object": 1,
+        "person": 1,
+    }
+    assert not [q for q in queries.captured_queries if "facet_values" in q["sql"]]
+
+
 @pytest.mark.django_db
 def test_upgraded_indexes_count_facets_as_new_ones(client, records):
     """Migration 0009 rewrites an older index's facet values exactly as the indexer

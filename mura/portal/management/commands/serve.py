@@ -30,6 +30,8 @@ class Command(BaseCommand):
                 "-m",
                 "gunicorn",
                 "mura.wsgi:application",
+                "--config",
+                "python:mura.portal.gunicorn",
                 "--bind",
                 address,
                 "--workers",
