@@ -4,6 +4,7 @@ Everything the backends need from the analyser passes through here, so that a ch
 of the analyser's API touches one module.
 """
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -133,6 +134,7 @@ def identifier_key(value: str) -> str:
 FACET_MARKER = "3"
 
 
+@functools.lru_cache(maxsize=65_536)  # the same values recur on many documents
 def facet_key(name: str, value: str) -> str:
     """The engine key of a document's facet value (``3subjectqkfz…``): the marker, the
     facet and ten letters of a hash of the value. Letters and digits only, like every
