@@ -68,23 +68,33 @@ def run(
     results = get_backend().search(
         query, filters, sort=sort, page=page, page_size=page_size
     )
+    results.institutions = _institution_names(
+        [
+            int(f.value)
+            for f in results.facets.get("institution", [])
+            if f.value.isdigit()
+        ]
+        + [hit.document.institution_id for hit in results.hits]
+    )
     label_facets(results, filters)
     return query, filters, results
 
 
-def _institutions(ids: Iterable[int]) -> dict[int, Institution]:
-    """Institutions by id, with only what their names need (the rows are wide)."""
+def _institution_names(ids: Iterable[int | None]) -> dict[int, str]:
+    """Institution names by id in the reader's language, read once per search with
+    only the name columns (the rows are wide)."""
     names = [
         f"{field}_{code}" for field in ("name", "short_name") for code in LANGUAGE_CODES
     ]
-    return Institution.objects.only(*names).in_bulk(set(ids))
+    wanted = {i for i in ids if i}
+    return {
+        pk: str(institution)
+        for pk, institution in Institution.objects.only(*names).in_bulk(wanted).items()
+    }
 
 
 def label_facets(results: Results, filters: Filters) -> None:
     """Human labels for the column facets; mark the selected values."""
-    institutions = _institutions(
-        int(f.value) for f in results.facets.get("institution", []) if f.value.isdigit()
-    )
     # The catalogue's list names every language a record can have ("mul", "zxx" too).
     languages = dict(Language.choices)
     order = {kind: i for i, kind in enumerate(kind_order())}
@@ -98,12 +108,11 @@ def label_facets(results: Results, filters: Filters) -> None:
             if name == "kind":
                 facet.label = kind_label(facet.value)
             elif name == "institution":
-                institution = (
-                    institutions.get(int(facet.value))
+                facet.label = (
+                    results.institutions.get(int(facet.value), facet.value)
                     if facet.value.isdigit()
-                    else None
+                    else facet.value
                 )
-                facet.label = str(institution) if institution else facet.value
             elif name == "language":
                 facet.label = str(languages.get(facet.value, facet.value))
             elif name == "decade":
@@ -111,11 +120,6 @@ def label_facets(results: Results, filters: Filters) -> None:
 
 
 def rows(query: ParsedQuery, results: Results) -> list[Row]:
-    institutions = _institutions(
-        hit.document.institution_id
-        for hit in results.hits
-        if hit.document.institution_id
-    )
     terms = query.highlight_terms
 
     def indexed(stored: str) -> highlight.Indexed | None:
@@ -134,7 +138,6 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                 if other and highlight.matches(other, terms, language):
                     body, stored = other, ""
                     break
-        institution = institutions.get(document.institution_id)
         # One line per creator, its name forms joined by " · ": show the first form.
         creators = "; ".join(
             line.split(" · ")[0] for line in document.creators.splitlines() if line
@@ -152,7 +155,7 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                     ).replace("\n", " · ")
                 ),
                 kind_label=kind_label(document.kind),
-                institution=str(institution) if institution else "",
+                institution=results.institutions.get(document.institution_id, ""),
                 pinned=hit.pinned,
                 creators=highlight.highlight(creators, terms, language),
             )

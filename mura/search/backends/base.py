@@ -111,6 +111,9 @@ class Results:
     count_estimated: bool = False
     #: the keys the engine matched the query's words with (for highlighting)
     engine_keys: frozenset[str] = frozenset()
+    #: institution id → name in the reader's language, for the facets and the hits
+    #: (filled by ``selectors.run``)
+    institutions: dict[int, str] = field(default_factory=dict)
 
     @property
     def num_pages(self) -> int:

@@ -653,3 +653,27 @@ def test_a_latin_query_reads_the_spelling_table_once(records):
     assert results.count > 0
     spelling = [q for q in queries.captured_queries if "searchspelling" in q["sql"]]
     assert len(spelling) == 1
+
+
+@pytest.mark.django_db
+def test_institution_names_are_in_the_readers_language_and_read_once(
+    client, institution
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mura.catalog.models import Kind
+    from mura.catalog.services import resource_create
+
+    resource_create(
+        institution=institution, kind=Kind.BOOK, data={"title": "Абай жолы"}
+    )
+    with CaptureQueriesContext(connection) as queries:
+        data = api(client, "Абай")
+    assert data["results"][0]["institution"] == institution.name_kk
+    assert [f["label"] for f in data["facets"]["institution"]] == [institution.name_kk]
+    read = [q for q in queries if 'FROM "institutions_institution"' in q["sql"]]
+    assert len(read) == 1
+    html = client.get("/ru/search/", {"q": "Абай"}).content.decode()
+    assert html.count(institution.name_ru) >= 2  # the facet and the result
+    assert institution.name_kk not in html
