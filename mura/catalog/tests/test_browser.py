@@ -1,4 +1,5 @@
-"""An item page of every kind opens in Kazakh and Russian in a real browser, without errors."""
+"""An item page of every kind opens in Kazakh and Russian in a real browser, without errors,
+and fits a phone screen."""
 
 import pytest
 from PIL import Image as PILImage
@@ -43,6 +44,16 @@ def test_item_page_of_every_kind(
         path = screenshot_dir / f"catalog-{kind}-{language}.png"
         browser_page.screenshot(path=path)
         _shrink(path)
+    browser_page.set_viewport_size({"width": 390, "height": 844})
+    for kind in Kind.values:
+        resource = Resource.objects.public().filter(kind=kind).order_by("pk").first()
+        browser_page.goto(
+            f"{live_demo.url}{prefix}/catalog/items/{resource.public_id}/"
+        )
+        overflow = browser_page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow == 0, f"{kind} is wider than a phone"
 
 
 def test_browse_facets_work_without_javascript(

@@ -19,3 +19,16 @@ def test_suggestions_then_results_then_a_facet(live_demo, browser_page, screensh
     page.wait_for_url("**kind=news**")
     assert page.locator(".search-facet input[name=kind][value=news]").is_checked()
     page.screenshot(path=str(screenshot_dir / "search-results-kk.png"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_results_fit_a_phone_screen(live_demo, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/search/?q=кітапхана", "/ru/search/?q=кітапхана"):
+        page.goto(f"{live_demo.url}{path}")
+        page.wait_for_selector(".search-hit")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow == 0, path
