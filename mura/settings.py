@@ -144,6 +144,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A new data folder is made, not refused with "unable to open database file".
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL + a busy timeout keep concurrent readers and one writer from failing; a
     # memory-mapped file and a 64 MB page cache spare a big catalogue's searches most of
     # their reads (bench/search_bench.py: a 5,906-match search at 1M records 111 → 61 ms).

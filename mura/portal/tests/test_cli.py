@@ -40,6 +40,21 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path: Path
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_a_new_data_folder_is_made_for_the_database(tmp_path: Path):
+    data = tmp_path / "not" / "there" / "yet"
+    env = clean_env(MURA_DATA_DIR=str(data), SECRET_KEY="x" * 50)
+    env.pop("MURA_DEMO", None)
+    result = subprocess.run(
+        [*MURA, "showmigrations", "mura_search"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (data / "mura.sqlite3").exists()
+
+
 @pytest.mark.slow
 def test_serve_runs_gunicorn_with_whitenoise(tmp_path: Path):
     env = clean_env(MURA_DATA_DIR=str(tmp_path), MURA_DEMO="1")
