@@ -150,9 +150,13 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                 ),
                 # Fields of a record are stored one per line; show them as one line.
                 snippet=mark_safe(  # noqa: S308 - the snippet is escaped already
-                    str(
-                        highlight.snippet(body, terms, language, indexed(stored))
-                    ).replace("\n", " · ")
+                    " · ".join(
+                        line
+                        for line in str(
+                            highlight.snippet(body, terms, language, indexed(stored))
+                        ).split("\n")
+                        if line.strip()
+                    )
                 ),
                 kind_label=kind_label(document.kind),
                 institution=results.institutions.get(document.institution_id, ""),

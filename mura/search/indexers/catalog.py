@@ -114,7 +114,7 @@ def build_authority(kind: str):
             kind=kind,
             title=str(authority),
             url=authority.get_absolute_url(),
-            body="\n".join([*names[1:], authority.note]),
+            body="\n".join(part for part in (*names[1:], authority.note) if part),
             boost=0.8,
         )
 

@@ -677,3 +677,19 @@ def test_institution_names_are_in_the_readers_language_and_read_once(
     html = client.get("/ru/search/", {"q": "Абай"}).content.decode()
     assert html.count(institution.name_ru) >= 2  # the facet and the result
     assert institution.name_kk not in html
+
+
+@pytest.mark.django_db
+def test_a_snippet_joins_only_fields_that_have_text(client):
+    from mura.catalog.models import Organisation
+
+    Organisation.objects.create(
+        name_kk="Елбасы кітапханасы",
+        name_ru="Библиотека Елбасы",
+        name_en="Elbasy Library",
+    )
+    [result] = api(client, "Elbasy Library")["results"]
+    assert (
+        result["snippet"]
+        == "Библиотека <mark>Елбасы</mark> · <mark>Elbasy</mark> <mark>Library</mark>"
+    )
