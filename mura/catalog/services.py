@@ -24,6 +24,7 @@ from mura.catalog.models import (
     group_model,
 )
 from mura.institutions.models import Institution
+from mura.search.services import indexing_deferred
 
 YEAR_RE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 CENTURY_MARK_RE = re.compile(r"(ғ\.|ғғ|ғасыр|в\.|вв|век|c\.|cent)", re.IGNORECASE)
@@ -180,7 +181,7 @@ def resources_create_many(
     batch: list[tuple[str, dict[str, Any]]] = []
 
     def flush() -> None:
-        with transaction.atomic():
+        with transaction.atomic(), indexing_deferred():
             for kind, data in batch:
                 resource_create(
                     institution=institution, kind=kind, data=data, user=user

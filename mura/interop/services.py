@@ -14,6 +14,7 @@ from mura.catalog.models import Organisation, Person, Place, Resource, Subject
 from mura.catalog.services import resource_create, resource_delete, resource_update
 from mura.institutions.models import Institution
 from mura.interop.records import ImportItem, Position, RecordProblem, name_key
+from mura.search.services import indexing_deferred
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 YEARS = re.compile(r"(1[0-9]{3}|20[0-9]{2})")
@@ -186,7 +187,8 @@ def records_import(
     report = ImportReport(dry_run=dry_run)
     authorities = AuthorityIndex()
     iterator = iter(items)
-    with transaction.atomic():
+    # The search index is written once at the end, in the same transaction.
+    with transaction.atomic(), indexing_deferred():
         for item in iterator:
             if isinstance(item, RecordProblem):
                 report.skipped.append((item.position, item.reason))

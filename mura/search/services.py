@@ -1,9 +1,12 @@
 # ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
-"""Writing the index: one object at a time (signals) or everything (``mura reindex``)."""
+"""Writing the index: one object at a time (signals), the objects of a block together
+(``indexing_deferred``, for imports) or everything (``mura reindex``)."""
 
 import time
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,11 +27,68 @@ BATCH = 500
 Progress = Callable[[str, int, int], None]
 
 
+#: model → ids saved or deleted inside ``indexing_deferred``, indexed when it ends
+_deferred: ContextVar[dict[type[models.Model], set[int]] | None] = ContextVar(
+    "mura_search_deferred", default=None
+)
+
+
+@contextmanager
+def indexing_deferred() -> Iterator[None]:
+    """Index what is saved or deleted inside the block once per object, in batches, when
+    the block ends (an import: each record is saved several times, and one batch costs
+    a few queries where a record each cost a dozen). Use it inside the transaction that
+    writes the objects, so the index still changes with them; nothing is indexed when
+    the block fails or its transaction is set to roll back (a dry run)."""
+    if _deferred.get() is not None:  # the outer block indexes
+        yield
+        return
+    pending: dict[type[models.Model], set[int]] = defaultdict(set)
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if not (connection.in_atomic_block and transaction.get_rollback()):
+        documents_refresh(pending)
+
+
+def documents_refresh(ids: dict[type[models.Model], set[int]]) -> None:
+    """Bring the documents of these objects in step with them: the ones that are gone,
+    rolled back or unsearchable lose theirs."""
+    for model, pks in ids.items():
+        registration = registration_for(model)
+        content_type = ContentType.objects.get_for_model(registration.model)
+        documents_write(
+            pairs=_refreshed(registration, content_type, sorted(pks)),
+            content_type=content_type,
+        )
+    index_changed()
+
+
+def _refreshed(
+    registration: Registration, content_type: ContentType, pks: list[int]
+) -> Iterable[tuple[int, Entry]]:
+    """(id, entry) of the searchable objects of ``pks``, a batch at a time, each
+    batch's old documents deleted first."""
+    for at in range(0, len(pks), BATCH):
+        batch = pks[at : at + BATCH]
+        SearchDocument.objects.filter(
+            content_type=content_type, object_id__in=batch
+        ).delete()
+        for obj in registration.queryset().filter(pk__in=batch):
+            if (entry := registration.build(obj)) is not None:
+                yield obj.pk, entry
+
+
 @transaction.atomic
 def document_index(*, instance: models.Model) -> None:
     """Bring the object's search document in step with it (or drop it when unsearchable)."""
     registration = registration_for(type(instance))
     if registration is None or instance.pk is None:
+        return
+    if (pending := _deferred.get()) is not None:
+        pending[registration.model].add(instance.pk)
         return
     content_type = ContentType.objects.get_for_model(registration.model)
     entry = registration.build(instance)
@@ -44,7 +104,9 @@ def document_index(*, instance: models.Model) -> None:
 @transaction.atomic
 def document_remove(*, model: type[models.Model], object_id: int) -> None:
     registration = registration_for(model)
-    if registration is not None:
+    if registration is not None and (pending := _deferred.get()) is not None:
+        pending[registration.model].add(object_id)
+    elif registration is not None:
         content_type = ContentType.objects.get_for_model(registration.model)
         SearchDocument.objects.filter(
             content_type=content_type, object_id=object_id

@@ -8,6 +8,7 @@ from mura.catalog.models import Kind, Person, Resource, Subject
 from mura.catalog.services import resource_update
 from mura.interop.marc import read_iso2709, read_marcxml
 from mura.interop.services import records_import
+from mura.search.models import SearchDocument
 
 
 def run_import(institution, path, fmt, **options):
@@ -187,6 +188,16 @@ def test_dry_run_writes_nothing(institution, realdata):
     assert "Dry run" in output
     assert Resource.objects.count() == 0
     assert Person.objects.count() == 0
+    assert SearchDocument.objects.count() == 0
+
+
+def test_imported_records_are_found_by_search(institution, realdata):
+    run_import(institution, realdata / "marc/pymarc/1251.dat", "marc21")
+    found = SearchDocument.objects.filter(kind__in=Kind.values).values_list(
+        "title", flat=True
+    )
+    assert len(found) == Resource.objects.count() == 6
+    assert any(t.startswith("Основы гидравлического расчета") for t in found)
 
 
 def test_record_marked_deleted_in_the_source_becomes_a_tombstone(
