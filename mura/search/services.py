@@ -35,11 +35,11 @@ _deferred: ContextVar[dict[type[models.Model], set[int]] | None] = ContextVar(
 
 @contextmanager
 def indexing_deferred() -> Iterator[None]:
-    """Index what is saved or deleted inside the block once per object, in batches, when
-    the block ends (an import: each record is saved several times, and one batch costs
-    a few queries where a record each cost a dozen). Use it inside the transaction that
-    writes the objects, so the index still changes with them; nothing is indexed when
-    the block fails or its transaction is set to roll back (a dry run)."""
+    """Index what is saved or deleted inside the block when the block ends, once per
+    object and in batches (an import: a batch reads the records' links with a few
+    queries, where indexing each record as it was saved took a dozen). Use it inside the
+    transaction that writes the objects, so the index still changes with them; nothing
+    is indexed when the block fails or its transaction is set to roll back (a dry run)."""
     if _deferred.get() is not None:  # the outer block indexes
         yield
         return
