@@ -49,7 +49,7 @@ def indexing_deferred() -> Iterator[None]:
         yield
     finally:
         _deferred.reset(token)
-    if not (connection.in_atomic_block and transaction.get_rollback()):
+    if pending and not (connection.in_atomic_block and transaction.get_rollback()):
         documents_refresh(pending)
 
 
