@@ -66,7 +66,7 @@ format: install ## Format the code
 
 messages: install ## Extract and compile the translation catalogues of every app
 	@for app in $(APPS); do (cd mura/$$app && MURA_DEMO=1 DJANGO_SETTINGS_MODULE=mura.settings ../../$(BIN)/django-admin makemessages -l kk -l ru -l en --no-location && MURA_DEMO=1 DJANGO_SETTINGS_MODULE=mura.settings ../../$(BIN)/django-admin compilemessages); done
-	msgfmt --check -o locale/kk/LC_MESSAGES/django.mo locale/kk/LC_MESSAGES/django.po
+	for lang in kk ru; do msgfmt --check -o locale/$$lang/LC_MESSAGES/django.mo locale/$$lang/LC_MESSAGES/django.po; done
 
 screenshots: install ## Refresh the screenshots under docs/ from the browser tests
 	MURA_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser -q

@@ -693,3 +693,15 @@ def test_a_snippet_joins_only_fields_that_have_text(client):
         result["snippet"]
         == "Библиотека <mark>Елбасы</mark> · <mark>Elbasy</mark> <mark>Library</mark>"
     )
+
+
+@pytest.mark.django_db
+def test_empty_query_log_reads_as_russian_in_the_admin(admin_client):
+    empty = admin_client.get("/admin/search_queries/").content.decode()
+    assert "Здесь пока ничего нет." in empty
+    assert "Нет поисковые запросы" not in empty
+    SearchQueryLog.objects.create(
+        query="Абай", result_count=4, took_ms=3, source="page"
+    )
+    unmatched = admin_client.get("/admin/search_queries/?q=Мағжан").content.decode()
+    assert "По вашему запросу ничего не найдено." in unmatched
