@@ -1,14 +1,17 @@
 """Staff see what readers searched for, and above all what they did not find."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import BooleanFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from mura.search.models import SearchQueryLog
+from mura.search.reports import UnfoundQueriesView
 
 
 class QueryLogPermissionPolicy(ModelPermissionPolicy):
@@ -67,3 +70,36 @@ register_permission_policy(SearchQueryLog, QueryLogPermissionPolicy(SearchQueryL
 @hooks.register("register_admin_viewset")
 def register_query_log_viewset():
     return SearchQueryLogViewSet("search_queries")
+
+
+@hooks.register("register_admin_urls")
+def register_unfound_report_urls():
+    return [
+        path(
+            "reports/not-found/",
+            UnfoundQueriesView.as_view(),
+            name="search_unfound",
+        ),
+        path(
+            "reports/not-found/results/",
+            UnfoundQueriesView.as_view(results_only=True),
+            name="search_unfound_results",
+        ),
+    ]
+
+
+class QueryLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return QueryLogPermissionPolicy(SearchQueryLog).user_has_permission(
+            request.user, "view"
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_unfound_report_menu_item():
+    return QueryLogMenuItem(
+        _("Not found by readers"),
+        reverse("search_unfound"),
+        icon_name="search",
+        order=900,
+    )

@@ -1,12 +1,14 @@
 """The search as readers and staff use it: the page, the API, suggestions and the log."""
 
 import csv
+import datetime
 import io
 from pathlib import Path
 from unittest.mock import ANY
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from mura.search.analysis import analyze_query
 from mura.search.backends.base import COLUMN_FACETS
@@ -705,3 +707,31 @@ def test_empty_query_log_reads_as_russian_in_the_admin(admin_client):
     )
     unmatched = admin_client.get("/admin/search_queries/?q=Мағжан").content.decode()
     assert "По вашему запросу ничего не найдено." in unmatched
+
+
+@pytest.mark.django_db
+def test_staff_see_what_readers_did_not_find_most_frequent_first(admin_client):
+    def searched(query, found, days_ago=0, source="page"):
+        log = SearchQueryLog.objects.create(
+            query=query, result_count=found, took_ms=3, source=source
+        )
+        created = timezone.now() - datetime.timedelta(days=days_ago)
+        SearchQueryLog.objects.filter(pk=log.pk).update(created_at=created)
+
+    for _ in range(3):
+        searched("Мағжан Жұмабаев", 0)
+    searched("Мағжан Жұмабаев", 0, days_ago=100)
+    searched("қобыз", 0, source="api")
+    searched("Абай", 4)
+
+    page = admin_client.get("/admin/reports/not-found/").content.decode()
+    assert page.index("Мағжан Жұмабаев") < page.index("қобыз")
+    assert "Абай" not in page
+    export = admin_client.get("/admin/reports/not-found/?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[1][:2] == ["Мағжан Жұмабаев", "4"]
+    recent = admin_client.get("/admin/reports/not-found/?period=30&export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(recent.streaming_content).decode())))
+    assert [row[:2] for row in rows[1:]] == [["Мағжан Жұмабаев", "3"], ["қобыз", "1"]]
+    menu = admin_client.get("/admin/").content.decode()
+    assert "/admin/reports/not-found/" in menu
