@@ -135,6 +135,13 @@ def browser_page(chromium):
     assert errors == [], f"console errors: {errors}"
 
 
+def sideways_scroll(page) -> int:
+    """How many pixels a browser page is wider than its window (0 when it fits)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
 def load_demo(*apps: str) -> None:
     """Load the named apps' demo content (the same loaders `mura demo` runs)."""
     import importlib

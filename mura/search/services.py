@@ -81,37 +81,44 @@ def _refreshed(
                 yield obj.pk, entry
 
 
-@transaction.atomic
+def _defer(model: type[models.Model], object_id: int) -> bool:
+    """Note the object for the enclosing ``indexing_deferred`` block, if there is one."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending[model].add(object_id)
+    return pending is not None
+
+
 def document_index(*, instance: models.Model) -> None:
     """Bring the object's search document in step with it (or drop it when unsearchable)."""
     registration = registration_for(type(instance))
-    if registration is None or instance.pk is None:
-        return
-    if (pending := _deferred.get()) is not None:
-        pending[registration.model].add(instance.pk)
+    if (
+        registration is None
+        or instance.pk is None
+        or _defer(registration.model, instance.pk)
+    ):
         return
     content_type = ContentType.objects.get_for_model(registration.model)
     entry = registration.build(instance)
-    SearchDocument.objects.filter(
-        content_type=content_type, object_id=instance.pk
-    ).delete()
-    if entry is not None:
-        batch = [(instance.pk, entry)]
-        _write(batch, text.analyse_fields(_texts(batch)), content_type.pk, _now())
+    with transaction.atomic():
+        SearchDocument.objects.filter(
+            content_type=content_type, object_id=instance.pk
+        ).delete()
+        if entry is not None:
+            batch = [(instance.pk, entry)]
+            _write(batch, text.analyse_fields(_texts(batch)), content_type.pk, _now())
     index_changed()
 
 
-@transaction.atomic
 def document_remove(*, model: type[models.Model], object_id: int) -> None:
     registration = registration_for(model)
-    if registration is not None and (pending := _deferred.get()) is not None:
-        pending[registration.model].add(object_id)
-    elif registration is not None:
-        content_type = ContentType.objects.get_for_model(registration.model)
-        SearchDocument.objects.filter(
-            content_type=content_type, object_id=object_id
-        ).delete()
-        index_changed()
+    if registration is None or _defer(registration.model, object_id):
+        return
+    content_type = ContentType.objects.get_for_model(registration.model)
+    SearchDocument.objects.filter(
+        content_type=content_type, object_id=object_id
+    ).delete()
+    index_changed()
 
 
 def _batches(objects: Iterable[models.Model]) -> Iterable[list[models.Model]]:

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from mura.conftest import load_demo
+from mura.conftest import load_demo, sideways_scroll
 
 WIDTHS = {"desktop": 1280, "mobile": 390}
 FORUM = "/events/international-forum-toraighyrov-library-125/"
@@ -48,12 +48,7 @@ def test_timetable_side_by_side_on_desktop_stacked_on_phone(
     else:
         assert len({round(box["x"]) for box in boxes}) == 1, "on a phone they stack"
         assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
-    assert (
-        page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        <= 0
-    )
+    assert sideways_scroll(page) == 0
     page.get_by_role("link", name="2-күн").first.click()
     assert page.url.endswith("#day-2")
     page.locator(".timetable__row").nth(3).evaluate("row => row.scrollIntoView()")

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from mura.catalog.models import Access, Kind
 from mura.catalog.tests.factories import ResourceFactory
+from mura.conftest import sideways_scroll
 from mura.exhibitions.models import ArtifactStoryItem
 from mura.exhibitions.tests.factories import MuseumObjectFactory, chapter, make_story
 from mura.institutions.models import Institution
@@ -82,15 +83,6 @@ def live_story(live_demo):
     return {"server": live_demo, "path": f"/exhibitions/{story.slug}/"}
 
 
-def no_sideways_scroll(page) -> bool:
-    return (
-        page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        <= 0
-    )
-
-
 def test_story_reads_on_desktop_and_phone_in_kazakh_and_russian(
     live_story, browser_page, screenshot_dir
 ):
@@ -117,7 +109,7 @@ def test_story_reads_on_desktop_and_phone_in_kazakh_and_russian(
                 assert artifact["y"] + artifact["height"] <= text["y"] + 1, (
                     "on a phone the artifact comes first"
                 )
-                assert no_sideways_scroll(page)
+                assert sideways_scroll(page) == 0
             if (language, device) in (("kk", "desktop"), ("ru", "mobile")):
                 shot = screenshot_dir / f"exhibitions-story-{language}.png"
                 page.screenshot(path=shot, full_page=True)

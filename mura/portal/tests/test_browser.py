@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from mura.conftest import sideways_scroll
+
 WIDTHS = {"desktop": 1280, "mobile": 390}
 
 pytestmark = pytest.mark.browser
@@ -53,7 +55,4 @@ def test_reader_switches_language_and_opens_institution_and_article(
         page.screenshot(path=screenshot_dir / "article-kk-mobile.png", full_page=False)
 
     # the page never overflows the phone's width
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0
+    assert sideways_scroll(page) == 0

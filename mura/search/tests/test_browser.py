@@ -2,6 +2,8 @@
 
 import pytest
 
+from mura.conftest import sideways_scroll
+
 
 @pytest.mark.django_db(transaction=True)
 def test_suggestions_then_results_then_a_facet(live_demo, browser_page, screenshot_dir):
@@ -28,7 +30,4 @@ def test_results_fit_a_phone_screen(live_demo, browser_page):
     for path in ("/search/?q=кітапхана", "/ru/search/?q=кітапхана"):
         page.goto(f"{live_demo.url}{path}")
         page.wait_for_selector(".search-hit")
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow == 0, path
+        assert sideways_scroll(page) == 0, path
