@@ -14,6 +14,7 @@ from mura.catalog.models import (
     Resource,
     Subject,
 )
+from mura.search.indexers import language_independent
 from mura.search.registry import Entry, FacetValue, register, register_dependents
 
 # A record's searchable description beyond its title and creators, in reading order.
@@ -64,6 +65,7 @@ def _facet(name: str, authority) -> FacetValue:
     )
 
 
+@language_independent
 def build_resource(resource: Resource) -> Entry | None:
     if resource.is_deleted:
         return None
@@ -108,6 +110,7 @@ def build_resource(resource: Resource) -> Entry | None:
 
 
 def build_authority(kind: str):
+    @language_independent
     def build(authority) -> Entry:
         names = _names(authority)
         return Entry(

@@ -1,10 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from mura.events.models import EventPage
+from mura.search.indexers import language_independent
 from mura.search.indexers.pages import is_public, is_searchable, page_url, rich_text
 from mura.search.registry import Entry, register
 
 
+@language_independent
 def build(page: EventPage) -> Entry | None:
     if not is_searchable(page):
         return None

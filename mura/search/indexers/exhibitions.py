@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
+from mura.search.indexers import language_independent
 from mura.search.indexers.pages import is_public, is_searchable, page_url, rich_text
 from mura.search.registry import Entry, register
 
@@ -17,6 +18,7 @@ def _stream_text(value) -> str:
     )
 
 
+@language_independent
 def build_exhibition(page: ExhibitionPage) -> Entry | None:
     if not is_searchable(page):
         return None
@@ -39,6 +41,7 @@ def build_exhibition(page: ExhibitionPage) -> Entry | None:
     )
 
 
+@language_independent
 def build_story(page: ArtifactStoryPage) -> Entry | None:
     if not is_searchable(page):
         return None
