@@ -10,6 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from mura.portal.exports import SafeSpreadsheetExportMixin
 from mura.search.models import SearchQueryLog
 
 PERIODS = (
@@ -36,7 +37,7 @@ class UnfoundQueriesFilterSet(WagtailFilterSet):
         return queryset.filter(created_at__gte=since)
 
 
-class UnfoundQueriesView(ReportView):
+class UnfoundQueriesView(SafeSpreadsheetExportMixin, ReportView):
     """Queries that found nothing, as typed, the most frequent first: what the catalogue
     lacks, or names otherwise (exportable as CSV or XLSX for the acquisitions team)."""
 
