@@ -2,7 +2,8 @@
 so validation, history and search indexing happen exactly as for an admin edit."""
 
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -173,46 +174,111 @@ def _import_one(
     return "updated"
 
 
+#: An import commits a batch when it holds this many records or has taken this long,
+#: so a writer waiting for SQLite's lock (a reader's comment, the task worker) waits
+#: about that long, never for the whole file.
+BATCH_RECORDS = 200
+BATCH_SECONDS = 0.4
+#: Between batches on SQLite the lock is left free this long: a writer waiting for it
+#: polls every 100 ms, and would otherwise lose it to the next batch every time.
+SQLITE_PAUSE = 0.11
+
+
 def records_import(
     *,
     institution: Institution,
     items: Iterable[ImportItem | RecordProblem],
     dry_run: bool = False,
     user: AbstractBaseUser | None = None,
+    batch_records: int = BATCH_RECORDS,
+    batch_seconds: float = BATCH_SECONDS,
 ) -> ImportReport:
     """Create or update one record per item, matched on institution + source identifier.
 
-    A record that fails is rolled back alone (a savepoint each) and reported with its
-    position; with `dry_run` the whole run is rolled back, so the counts are exact."""
+    Records are committed in batches (``batch_records`` or ``batch_seconds``, whichever
+    comes first), each with its search documents, so the index always matches what is
+    committed. A record that fails is rolled back alone (a savepoint each) and reported
+    with its position; with ``dry_run`` every batch is rolled back, so nothing is
+    written (a record repeated in the file is then counted once per batch it is in)."""
     report = ImportReport(dry_run=dry_run)
     authorities = AuthorityIndex()
     iterator = iter(items)
-    # The search index is written once at the end, in the same transaction.
+    connection = transaction.get_connection(router.db_for_write(Resource))
+    while _import_batch(
+        iterator,
+        report=report,
+        institution=institution,
+        authorities=authorities,
+        user=user,
+        dry_run=dry_run,
+        limit=batch_records,
+        seconds=batch_seconds,
+    ):
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            time.sleep(SQLITE_PAUSE)
+    return report
+
+
+def _import_batch(
+    items: Iterator[ImportItem | RecordProblem],
+    *,
+    report: ImportReport,
+    institution: Institution,
+    authorities: AuthorityIndex,
+    user: AbstractBaseUser | None,
+    dry_run: bool,
+    limit: int,
+    seconds: float,
+) -> bool:
+    """Import items into ``report`` until the batch is full; True while items remain."""
+    started = time.monotonic()
+    checkpoint = authorities.checkpoint()
+    remaining = False
+    # The batch's search documents are written at its end, in its transaction.
     with transaction.atomic(), indexing_deferred():
-        for item in iterator:
-            if isinstance(item, RecordProblem):
-                report.skipped.append((item.position, item.reason))
-                continue
-            report.warnings += [(item.position, warning) for warning in item.warnings]
-            checkpoint = authorities.checkpoint()
-            try:
-                with transaction.atomic():
-                    outcome = _import_one(
-                        item,
-                        institution=institution,
-                        authorities=authorities,
-                        user=user,
-                    )
-            except ValidationError as error:
-                authorities.forget_since(checkpoint)
-                report.skipped.append((item.position, "; ".join(error.messages)))
-                continue
-            except DatabaseError as error:  # e.g. a value the database refuses
-                authorities.forget_since(checkpoint)
-                reason = _("the database refused the record (%(error)s)")
-                report.skipped.append((item.position, reason % {"error": error}))
-                continue
-            setattr(report, outcome, getattr(report, outcome) + 1)
+        for count, item in enumerate(items, 1):
+            _import_item(
+                item,
+                report=report,
+                institution=institution,
+                authorities=authorities,
+                user=user,
+            )
+            if count >= limit or time.monotonic() - started >= seconds:
+                remaining = True
+                break
         if dry_run:
             transaction.set_rollback(True)
-    return report
+    if dry_run:
+        authorities.forget_since(checkpoint)
+    return remaining
+
+
+def _import_item(
+    item: ImportItem | RecordProblem,
+    *,
+    report: ImportReport,
+    institution: Institution,
+    authorities: AuthorityIndex,
+    user: AbstractBaseUser | None,
+) -> None:
+    if isinstance(item, RecordProblem):
+        report.skipped.append((item.position, item.reason))
+        return
+    report.warnings += [(item.position, warning) for warning in item.warnings]
+    checkpoint = authorities.checkpoint()
+    try:
+        with transaction.atomic():
+            outcome = _import_one(
+                item, institution=institution, authorities=authorities, user=user
+            )
+    except ValidationError as error:
+        authorities.forget_since(checkpoint)
+        report.skipped.append((item.position, "; ".join(error.messages)))
+        return
+    except DatabaseError as error:  # e.g. a value the database refuses
+        authorities.forget_since(checkpoint)
+        reason = _("the database refused the record (%(error)s)")
+        report.skipped.append((item.position, reason % {"error": error}))
+        return
+    setattr(report, outcome, getattr(report, outcome) + 1)

@@ -1,0 +1,81 @@
+import pytest
+
+from mura.catalog.models import Kind, Resource, Subject
+from mura.interop.records import ImportItem, Position, RecordProblem
+from mura.interop.services import records_import
+from mura.search.models import SearchDocument
+
+
+def book(number: int) -> ImportItem:
+    return ImportItem(
+        position=Position(number=number, line=number + 1),
+        kind=Kind.BOOK,
+        source_id=f"b{number}",
+        fields={"title": f"Кітап {number}"},
+        original_format="csv",
+        original_record=f"record {number}",
+        subjects=[f"Тақырып {number}"],
+    )
+
+
+class PowerCut(Exception):
+    """The import's process dies half-way through the file."""
+
+
+def books_then_power_cut(count: int):
+    yield from (book(number) for number in range(1, count + 1))
+    raise PowerCut
+
+
+def indexed_books() -> list[str]:
+    return sorted(
+        SearchDocument.objects.filter(kind=Kind.BOOK).values_list("title", flat=True)
+    )
+
+
+def test_an_interrupted_import_keeps_the_batches_it_committed_with_their_index(
+    institution,
+):
+    """Batches are committed as the import goes (SQLite's lock is held for one batch,
+    not the whole file); what is committed is searchable, the batch that was cut is
+    not there at all."""
+    with pytest.raises(PowerCut):
+        records_import(
+            institution=institution, items=books_then_power_cut(5), batch_records=2
+        )
+    assert sorted(Resource.objects.values_list("title", flat=True)) == [
+        "Кітап 1",
+        "Кітап 2",
+        "Кітап 3",
+        "Кітап 4",
+    ]
+    assert indexed_books() == ["Кітап 1", "Кітап 2", "Кітап 3", "Кітап 4"]
+    assert Subject.objects.count() == 4
+
+
+def test_a_bad_record_between_batches_is_reported_with_its_position(institution):
+    items = [
+        book(1),
+        book(2),
+        RecordProblem(Position(number=3, line=4), "the title is empty"),
+        book(4),
+        book(5),
+    ]
+    report = records_import(institution=institution, items=items, batch_records=2)
+    assert report.created == 4
+    assert [(position.line, reason) for position, reason in report.skipped] == [
+        (4, "the title is empty")
+    ]
+    assert len(indexed_books()) == 4
+
+
+def test_a_dry_run_in_batches_counts_every_record_and_writes_nothing(institution):
+    items = [book(number) for number in range(1, 6)]
+    items.insert(2, RecordProblem(Position(number=9, line=10), "the title is empty"))
+    report = records_import(
+        institution=institution, items=items, dry_run=True, batch_records=2
+    )
+    assert (report.created, len(report.skipped)) == (5, 1)
+    assert Resource.objects.count() == 0
+    assert Subject.objects.count() == 0
+    assert SearchDocument.objects.count() == 0
