@@ -4,11 +4,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -26,6 +28,7 @@ from mura.events.models import (
 from mura.events.services import event_sync_translations
 from mura.institutions.models import Role
 from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
+from mura.portal.exports import SafeSpreadsheetExportMixin
 
 
 class OrganiserPolicy(BasePermissionPolicy):
@@ -93,26 +96,36 @@ class OrganiserForm(WagtailAdminModelForm):
             ).select_related("event")
 
 
+class ScopedIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Listing and CSV/XLSX export start from the rows the user may see (get_base_queryset),
+    so Wagtail's filters, search and sorting narrow those rows and the export is the
+    listing the user is looking at; the event filter offers only the user's own events."""
+
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+
+    @cached_property
+    def filters(self):
+        filters = super().filters
+        if filters and "event" in filters.form.fields:
+            filters.form.fields["event"].queryset = admin_views.organised_events(
+                self.request.user
+            )
+        return filters
+
+
 class ScopedViewSet(ModelViewSet):
-    """Index, edit and delete see only what the policy allows the user."""
+    """Index, edit, delete and inspect see only what the policy allows the user."""
 
     add_to_admin_menu = False
+    index_view_class = ScopedIndexView
 
     def _scoped(self, view_class):
         viewset = self
 
         class Scoped(view_class):
-            def get_base_queryset(self):
-                allowed = viewset.permission_policy.instances_user_has_permission_for(
-                    self.request.user, "view"
-                )
-                return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
-
-            def get_queryset(self):
-                return viewset.permission_policy.instances_user_has_permission_for(
-                    self.request.user, "view"
-                )
-
             def get_object(self, queryset=None):
                 found = super().get_object(queryset)
                 if not viewset.permission_policy.user_has_permission_for_instance(
@@ -122,10 +135,6 @@ class ScopedViewSet(ModelViewSet):
                 return found
 
         return Scoped
-
-    @property
-    def index_view_class(self):
-        return self._scoped(super().index_view_class)
 
     @property
     def edit_view_class(self):
@@ -295,14 +304,6 @@ class RegistrationViewSet(ScopedViewSet):
         "checked_in_at",
         "cancelled_at",
     ]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("event")
-            .prefetch_related("sections")
-        )
 
 
 class EventsGroup(ViewSetGroup):
