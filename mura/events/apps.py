@@ -9,3 +9,8 @@ class EventsConfig(AppConfig):
     # Organisers create and publish event pages; programme and registrations are checked
     # per institution by the events admin's own permission policy (wagtail_hooks.py).
     role_page_permissions = {"organiser": ["add_page", "change_page", "publish_page"]}
+
+    def ready(self) -> None:
+        from mura.events import signal_handlers
+
+        signal_handlers.connect()

@@ -237,14 +237,10 @@ def _drop_full_sections(event: EventPage, registration: Registration) -> None:
 
 
 @transaction.atomic
-def event_capacity_update(
-    *, event: EventPage, capacity: int | None
-) -> list[Registration]:
-    """Change the number of places; more places promote the waiting list."""
-    event = _lock_event(event)
-    EventPage.objects.filter(pk=event.pk).update(capacity=capacity)
-    event.capacity = capacity
-    return _promote(event)
+def event_waitlist_promote(*, event: EventPage) -> list[Registration]:
+    """Confirm waiting people in order while the event has places (after its capacity
+    was raised, whichever language version was published); returns those promoted."""
+    return _promote(_lock_event(event))
 
 
 def registration_check_in(*, registration: Registration) -> Registration:

@@ -18,14 +18,12 @@ from wagtail.permissions import register_permission_policy
 
 from mura.events import admin_views
 from mura.events.models import (
-    EventPage,
     EventSection,
     ExtraQuestion,
     ProgrammeSlot,
     Registration,
     Speaker,
 )
-from mura.events.services import event_sync_translations
 from mura.institutions.models import Role
 from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
 from mura.portal.exports import SafeSpreadsheetExportMixin
@@ -376,10 +374,3 @@ def register_overview_menu_item():
         icon_name="date",
         order=262,
     )
-
-
-@hooks.register("after_publish_page")
-def sync_event_translations(request, page):
-    """Dates, places and capacity are the same in every language: keep the versions in step."""
-    if isinstance(page.specific, EventPage):
-        event_sync_translations(event=page.specific)

@@ -9,7 +9,6 @@ from mura.events.models import Registration
 from mura.events.services import (
     DuplicateRegistration,
     RegistrationClosed,
-    event_capacity_update,
     registration_cancel,
     registration_check_in,
     registration_create,
@@ -83,14 +82,6 @@ def test_cancelling_twice_changes_nothing(event, register, cancel):
     first = register(event, 1)
     cancel(first)
     assert cancel(first) == []
-
-
-def test_more_places_promote_the_waiting_list(event, register):
-    for n in range(1, 5):
-        register(event, n)
-    promoted = event_capacity_update(event=event, capacity=3)
-    assert len(promoted) == 1
-    assert registration_status_counts(event)["confirmed"] == 3
 
 
 def test_unlimited_event_confirms_everyone(site_tree, register):
