@@ -56,8 +56,9 @@ def _empty_cache():
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
-    if isinstance(caches["default"], LocMemCache):
-        caches["default"].clear()
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)

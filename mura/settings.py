@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "captcha",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -113,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mura.urls"
@@ -159,17 +161,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when CACHE_URL is set, otherwise per-process memory.
+# Caches shared by every worker process and server (never per process): Redis when
+# CACHE_URL is set, otherwise tables in the database that `migrate` creates. "limits"
+# holds rate limits and CAPTCHA counters apart, so cached pages cannot evict them.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "limits")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "mura.portal.clients.AtomicDatabaseCache",
+            "LOCATION": "mura_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "limits": {
+            "BACKEND": "mura.portal.clients.AtomicDatabaseCache",
+            "LOCATION": "mura_cache_limits",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
 
 # Background tasks: the database backend (worker started by `mura serve`).
 TASKS = {
@@ -322,3 +339,24 @@ CAPTCHA_TIMEOUT = 30
 
 # OAI-PMH (interop): the address harvesters' operators write to (Identify's adminEmail).
 MURA_OAI_ADMIN_EMAIL = os.environ.get("MURA_OAI_ADMIN_EMAIL", "catalogue@example.org")
+
+# Sign-in throttling (django-axes): an account is locked after AXES_FAILURE_LIMIT
+# failed passwords from anywhere, and an address after as many on any accounts, for
+# the cool-off time; union admins unlock sooner under Settings → Sign-in lockouts.
+from datetime import timedelta  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Failures are logged with the account and the address (never the password).
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_VERBOSE = False  # no start-up banner on every command
+AXES_CLIENT_IP_CALLABLE = "mura.portal.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "mura.institutions.lockouts.lockout_response"
+WAGTAILADMIN_USER_LOGIN_FORM = "mura.institutions.forms.AdminLoginForm"

@@ -1,6 +1,8 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -12,6 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from mura.institutions.admin_views import LockoutIndexView, lockout_unlock
 from mura.institutions.models import Institution, InstitutionOwned, Membership
 from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
 from mura.institutions.services import membership_grant, membership_revoke
@@ -157,3 +160,26 @@ def guard_create_page(request, parent_page, page_class):
             raise PermissionDenied(
                 _("You hold no role in any institution that may create this page.")
             )
+
+
+@hooks.register("register_admin_urls")
+def register_lockout_urls():
+    return [
+        path("lockouts/", LockoutIndexView.as_view(), name="institutions_lockouts"),
+        path("lockouts/unlock/", lockout_unlock, name="institutions_lockout_unlock"),
+    ]
+
+
+class LockoutMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_union_admin(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockout_menu_item() -> MenuItem:
+    return LockoutMenuItem(
+        _("Sign-in lockouts"),
+        reverse("institutions_lockouts"),
+        icon_name="lock",
+        order=900,
+    )
