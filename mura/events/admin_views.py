@@ -1,13 +1,15 @@
 """Organiser tools in the Wagtail admin: registration overview, check-in, badges, certificates."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -15,8 +17,9 @@ from mura.events.models import EventPage, EventSection, Registration
 from mura.events.pdf import badges_pdf, certificates_pdf
 from mura.events.qr import checkin_url
 from mura.events.services import (
+    event_certificates_issue,
     registration_cancel,
-    registration_certificate_code,
+    registration_certificate_revoke,
     registration_check_in,
 )
 from mura.institutions.models import Role
@@ -121,6 +124,10 @@ class EventOverviewView(OrganiserPageMixin, TemplateView):
                 "cancelled": Registration.objects.filter(
                     event=self.event, status=status.CANCELLED
                 ).count(),
+                "started": self.event.start <= timezone.now(),
+                "certificates": Registration.objects.filter(event=self.event)
+                .valid_certificates()
+                .count(),
                 "by_country": [
                     {
                         "label": Registration(country=row["country"]).country_name,
@@ -150,7 +157,11 @@ class CheckInView(OrganiserPageMixin, TemplateView):
         code = code.strip().upper()
         if not code:
             return None
-        return organised_registrations(self.request.user).filter(code=code).first()
+        return (
+            organised_registrations(self.request.user)
+            .filter(Q(code=code) | Q(certificate_code=code))
+            .first()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -173,6 +184,13 @@ class CheckInView(OrganiserPageMixin, TemplateView):
                 messages.success(
                     request,
                     gettext("%(name)s: registration cancelled.")
+                    % {"name": registration.name},
+                )
+            elif action == "revoke-certificate":
+                registration_certificate_revoke(registration=registration)
+                messages.success(
+                    request,
+                    gettext("%(name)s: the certificate is revoked.")
                     % {"name": registration.name},
                 )
             else:
@@ -198,27 +216,61 @@ def badges(request, pk: int):
 
 
 def certificates(request, pk: int):
-    """Certificates for everyone who checked in (or every confirmed participant with ?all=1)."""
+    """The certificates issued and not revoked, one page each; issuing is a separate POST."""
     event = _event_for(request, pk)
-    if not event.is_past and request.GET.get("all") != "1":
-        raise PermissionDenied(gettext("Certificates are issued after the event."))
-    registrations = _attending(event)
-    if request.GET.get("all") != "1":
-        registrations = registrations.filter(checked_in_at__isnull=False)
-    items = []
-    for registration in registrations:
-        code = registration_certificate_code(registration=registration)
-        items.append(
-            (
-                registration,
-                request.build_absolute_uri(
-                    reverse("events:certificate_verify", args=[code])
-                ),
-            )
+    registrations = (
+        Registration.objects.filter(event=event).valid_certificates().order_by("name")
+    )
+    items = [
+        (
+            registration,
+            request.build_absolute_uri(
+                reverse(
+                    "events:certificate_verify", args=[registration.certificate_code]
+                )
+            ),
         )
+        for registration in registrations
+    ]
+    if not items:
+        messages.warning(request, gettext("No certificates have been issued yet."))
+        return redirect("events_overview_event", pk=event.pk)
     return _pdf_response(
         certificates_pdf(items, event), f"certificates-{event.slug}.pdf"
     )
+
+
+@require_POST
+def certificates_issue(request, pk: int):
+    """Issue certificates to everyone checked in and say who got none and why."""
+    event = _event_for(request, pk)
+    try:
+        tally = event_certificates_issue(event=event)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("events_overview_event", pk=event.pk)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d new certificate issued; %(total)d in all.",
+            "%(count)d new certificates issued; %(total)d in all.",
+            tally.issued,
+        )
+        % {"count": tally.issued, "total": tally.total},
+    )
+    if tally.not_checked_in:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d confirmed participant was not checked in and gets no "
+                "certificate of attendance.",
+                "%(count)d confirmed participants were not checked in and get no "
+                "certificate of attendance.",
+                tally.not_checked_in,
+            )
+            % {"count": tally.not_checked_in},
+        )
+    return redirect("events_overview_event", pk=event.pk)
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -692,6 +692,18 @@ class RegistrationQuerySet(models.QuerySet):
     def waitlisted(self) -> "RegistrationQuerySet":
         return self.filter(status=Registration.Status.WAITLISTED).order_by("pk")
 
+    def attended(self, now: datetime | None = None) -> "RegistrationQuerySet":
+        """Confirmed and checked in at an event that has started: who may hold a
+        certificate of attendance."""
+        return self.confirmed().filter(
+            checked_in_at__isnull=False, event__start__lte=now or timezone.now()
+        )
+
+    def valid_certificates(self) -> "RegistrationQuerySet":
+        return self.attended().filter(
+            certificate_code__isnull=False, certificate_revoked_at__isnull=True
+        )
+
 
 class Registration(models.Model):
     """One person's registration for an event: confirmed, on the waiting list or cancelled."""
@@ -756,6 +768,9 @@ class Registration(models.Model):
         null=True,
         blank=True,
         editable=False,
+    )
+    certificate_revoked_at = models.DateTimeField(
+        _("certificate revoked"), null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)

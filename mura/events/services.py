@@ -7,6 +7,7 @@ therefore never interleave, so no event or section goes over its limit."""
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -207,7 +208,11 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
         return []
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at"])
+    if registration.certificate_code and registration.certificate_revoked_at is None:
+        registration.certificate_revoked_at = registration.cancelled_at
+    registration.save(
+        update_fields=["status", "cancelled_at", "certificate_revoked_at"]
+    )
     return _promote(event)
 
 
@@ -253,23 +258,73 @@ def registration_check_in(*, registration: Registration) -> Registration:
     return registration
 
 
-def registration_certificate_code(*, registration: Registration) -> str:
-    """The public verification code printed on the certificate, created once."""
-    if registration.status != Registration.Status.CONFIRMED:
-        raise ValidationError(
-            gettext("Certificates are issued to confirmed participants only.")
+def _new_certificate_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    while True:
+        code = "-".join(
+            "".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(3)
         )
-    if not registration.certificate_code:
-        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-        while True:
-            code = "-".join(
-                "".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(3)
+        if not Registration.objects.filter(certificate_code=code).exists():
+            return code
+
+
+def registration_certificate_issue(*, registration: Registration) -> str:
+    """The verification code printed on a certificate of attendance, created once and
+    only for a confirmed participant who was checked in at an event that has started."""
+    if not Registration.objects.attended().filter(pk=registration.pk).exists():
+        raise ValidationError(
+            gettext(
+                "A certificate of attendance is issued only to a participant "
+                "checked in at an event that has started."
             )
-            if not Registration.objects.filter(certificate_code=code).exists():
-                break
-        registration.certificate_code = code
+        )
+    if registration.certificate_revoked_at is not None:
+        raise ValidationError(gettext("This participant's certificate was revoked."))
+    if not registration.certificate_code:
+        registration.certificate_code = _new_certificate_code()
         registration.save(update_fields=["certificate_code"])
     return registration.certificate_code
+
+
+@dataclass(frozen=True)
+class CertificateTally:
+    issued: int
+    total: int
+    not_checked_in: int
+
+
+@transaction.atomic
+def event_certificates_issue(*, event: EventPage) -> CertificateTally:
+    """Certificates for everyone checked in; the confirmed who never arrived get none."""
+    event = _lock_event(event)
+    if event.start > timezone.now():
+        raise ValidationError(
+            gettext("Certificates can be issued once the event has started.")
+        )
+    registrations = Registration.objects.filter(event=event)
+    issued = 0
+    for registration in registrations.attended().filter(
+        certificate_code__isnull=True, certificate_revoked_at__isnull=True
+    ):
+        registration_certificate_issue(registration=registration)
+        issued += 1
+    return CertificateTally(
+        issued=issued,
+        total=registrations.valid_certificates().count(),
+        not_checked_in=registrations.confirmed()
+        .filter(checked_in_at__isnull=True)
+        .count(),
+    )
+
+
+def registration_certificate_revoke(*, registration: Registration) -> Registration:
+    """Withdraw an issued certificate: its code then verifies as revoked."""
+    if not registration.certificate_code:
+        raise ValidationError(gettext("No certificate was issued to this participant."))
+    if registration.certificate_revoked_at is None:
+        registration.certificate_revoked_at = timezone.now()
+        registration.save(update_fields=["certificate_revoked_at"])
+    return registration
 
 
 # Facts of the event that every language version shows alike; titles and texts are translated.

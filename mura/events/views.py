@@ -434,21 +434,24 @@ def events_feed(request):
 
 
 def certificate_verify(request, code: str):
-    registration = (
-        Registration.objects.select_related("event", "event__institution")
-        .filter(certificate_code=code.upper(), status=Registration.Status.CONFIRMED)
-        .first()
+    """Genuine only while the holder is a checked-in participant and nothing revoked it;
+    a code issued otherwise (or withdrawn) says so instead of vouching for anyone."""
+    found = Registration.objects.select_related("event", "event__institution").filter(
+        certificate_code=code.upper()
     )
+    registration = found.first()
+    valid = found.valid_certificates().exists()
     event = registration.event.localized if registration else None
     context = {
         "code": code.upper(),
         "registration": registration,
+        "valid": valid,
+        "revoked_at": registration
+        and (registration.certificate_revoked_at or registration.cancelled_at),
         "event": event,
         "dates": format_event_dates(event) if event else "",
     }
+    status = 200 if valid else (410 if registration else 404)
     return TemplateResponse(
-        request,
-        "events/certificate_verify.html",
-        context,
-        status=200 if registration else 404,
+        request, "events/certificate_verify.html", context, status=status
     )

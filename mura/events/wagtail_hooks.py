@@ -346,6 +346,11 @@ def register_event_admin_urls():
             name="events_certificates",
         ),
         path(
+            "events/overview/<int:pk>/certificates/issue/",
+            admin_views.certificates_issue,
+            name="events_certificates_issue",
+        ),
+        path(
             "events/check-in/", admin_views.CheckInView.as_view(), name="events_checkin"
         ),
     ]
