@@ -2,24 +2,60 @@ import posixpath
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.db.models import Case, Count, F, Min, When
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+from mura.portal.worker import heartbeat_age, uses_database_worker
+
+#: /healthz reports the queue as not moving when a task has waited this long.
+QUEUE_STUCK_SECONDS = 300
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and database reachability for load balancers and monitoring."""
+    """Liveness, database reachability and, where tasks wait in the database, whether
+    a worker is alive and the queue moving (503 naming what is wrong)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    answer: dict = {"status": "ok", "database": "ok"}
+    if uses_database_worker():
+        try:
+            answer.update(_background_work())
+        except DatabaseError:  # not migrated yet
+            answer.update(worker="unknown", status="degraded")
+    return JsonResponse(answer, status=200 if answer["status"] == "ok" else 503)
+
+
+def _background_work() -> dict:
+    age = heartbeat_age()
+    ready = DBTaskResult.objects.ready().annotate(
+        ready_since=Case(
+            When(run_after=get_date_max(), then=F("enqueued_at")),
+            default=F("run_after"),
+        )
+    )
+    waiting = ready.aggregate(count=Count("id"), oldest=Min("ready_since"))
+    oldest = (
+        (timezone.now() - waiting["oldest"]).total_seconds() if waiting["oldest"] else 0
+    )
+    work = {
+        "worker": "running" if age is not None else "stopped",
+        "queue": {"ready": waiting["count"], "oldest_seconds": round(oldest)},
+    }
+    if age is None or oldest > QUEUE_STUCK_SECONDS:
+        work["status"] = "degraded"
+    return work
 
 
 @require_GET

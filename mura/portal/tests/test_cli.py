@@ -61,7 +61,7 @@ def test_serve_runs_gunicorn_with_whitenoise(tmp_path: Path):
     subprocess.run([*MURA, "migrate", "-v0"], env=env, check=True, timeout=300)
     port = free_port()
     server = subprocess.Popen(
-        [*MURA, "serve", "--port", str(port), "--workers", "1", "--no-worker"],
+        [*MURA, "serve", "--port", str(port), "--workers", "1"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -5,6 +5,11 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from mura.portal.worker import WorkerSupervisor
+
+#: How often the worker process is looked at while gunicorn serves.
+SUPERVISE_SECONDS = 1.0
+
 
 class Command(BaseCommand):
     help = "Serve the portal with gunicorn and whitenoise, and run the background task worker."
@@ -21,7 +26,11 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         worker = None
         if not options["no_worker"]:
-            worker = subprocess.Popen([sys.executable, "-m", "mura.cli", "db_worker"])
+            worker = WorkerSupervisor(
+                command=[sys.executable, "-m", "mura.cli", "worker"],
+                log=lambda line: self.stderr.write(line),
+            )
+            worker.check()
         address = f"{options['host']}:{options['port']}"
         self.stdout.write(f"Mura is serving at http://{address}/ (Ctrl+C stops it)")
         server = subprocess.Popen(  # noqa: S603
@@ -42,20 +51,28 @@ class Command(BaseCommand):
                 "5",
             ]
         )
-        children = [process for process in (server, worker) if process is not None]
+        stopping = False
 
         def stop(signum, frame):
             # A `kill` of this command must not leave gunicorn or the worker behind.
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
+            nonlocal stopping
+            stopping = True
+            if server.poll() is None:
+                server.send_signal(signal.SIGTERM)
 
         signal.signal(signal.SIGTERM, stop)
         try:
-            server.wait()
+            while not stopping:
+                try:
+                    server.wait(timeout=SUPERVISE_SECONDS)
+                    break
+                except subprocess.TimeoutExpired:
+                    if worker is not None:
+                        worker.check()
         except KeyboardInterrupt:
-            stop(signal.SIGINT, None)
+            pass
         finally:
             stop(signal.SIGTERM, None)
-            for child in children:
-                child.wait()
+            if worker is not None:
+                worker.stop()
+            server.wait()

@@ -1,0 +1,158 @@
+"""The task worker as `mura serve` runs it: real processes on a real SQLite file."""
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from mura.portal.tests.test_cli import MURA, clean_env, free_port
+
+ENQUEUE = """
+import django, sys
+django.setup()
+from mura.news.tasks import visits_prune_task
+for _ in range(int(sys.argv[1])):
+    visits_prune_task.enqueue("2026-12-07")
+"""
+TASKS_TABLE = "django_tasks_database_dbtaskresult"
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("migrated")
+    env = clean_env(MURA_DATA_DIR=str(data), MURA_DEMO="1")
+    subprocess.run([*MURA, "migrate", "-v0"], env=env, check=True, timeout=300)
+    return data
+
+
+@pytest.fixture
+def data_dir(migrated, tmp_path) -> Path:
+    shutil.copytree(migrated, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def enqueue(env: dict[str, str], count: int = 1) -> None:
+    subprocess.run(
+        [sys.executable, "-c", ENQUEUE, str(count)],
+        env={**env, "DJANGO_SETTINGS_MODULE": "mura.settings"},
+        check=True,
+        timeout=60,
+    )
+
+
+def statuses(data_dir: Path) -> list[str]:
+    with sqlite3.connect(data_dir / "mura.sqlite3") as db:
+        return [row[0] for row in db.execute(f"SELECT status FROM {TASKS_TABLE}")]  # noqa: S608
+
+
+def wait_for(condition, seconds: float, message: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.2)
+    pytest.fail(message)
+
+
+def health(base: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(base + "/healthz", timeout=5) as response:  # noqa: S310
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+    except OSError:  # not listening yet
+        return 0, {}
+
+
+@pytest.mark.slow
+def test_the_worker_waits_out_a_locked_database_and_runs_the_task(data_dir):
+    """django-tasks-db's own worker exits on 'database is locked'; ours waits, then
+    runs what was queued."""
+    env = clean_env(
+        MURA_DATA_DIR=str(data_dir), MURA_DEMO="1", MURA_SQLITE_TIMEOUT="0.2"
+    )
+    enqueue(env)
+    lock = sqlite3.connect(data_dir / "mura.sqlite3", isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")
+    worker = subprocess.Popen(
+        [*MURA, "worker", "--no-startup-delay", "--interval", "0.2"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(6)
+        assert worker.poll() is None, worker.stderr.read()
+        assert statuses(data_dir) == ["READY"]
+        lock.execute("ROLLBACK")
+        wait_for(
+            lambda: statuses(data_dir) == ["SUCCESSFUL"],
+            30,
+            "the queued task did not run after the lock was released",
+        )
+        assert worker.poll() is None
+    finally:
+        lock.close()
+        worker.terminate()
+        log = worker.communicate(timeout=30)[1]
+    assert "database is locked" in log
+
+
+@pytest.mark.slow
+def test_serve_restarts_a_worker_that_died(data_dir):
+    env = clean_env(MURA_DATA_DIR=str(data_dir), MURA_DEMO="1")
+    base = f"http://127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [*MURA, "serve", "--port", base.rsplit(":", 1)[1], "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(lambda: health(base)[0] == 200, 90, "/healthz never said ok")
+        worker = worker_process(server.pid)
+        os.kill(worker, signal.SIGKILL)
+        wait_for(
+            lambda: (pid := worker_process(server.pid)) != worker and pid,
+            30,
+            "the worker was not started again",
+        )
+        enqueue(env, 3)
+        wait_for(
+            lambda: statuses(data_dir) == ["SUCCESSFUL"] * 3,
+            30,
+            "the restarted worker did not run the queue",
+        )
+        assert health(base) == (
+            200,
+            {
+                "status": "ok",
+                "database": "ok",
+                "worker": "running",
+                "queue": {"ready": 0, "oldest_seconds": 0},
+            },
+        )
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=60)[1]
+    assert "The task worker stopped (exit code -9); restarting it in 1 s." in log
+
+
+def worker_process(parent: int) -> int | None:
+    """The pid of `mura worker` among the children of `mura serve`."""
+    children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+    for child in children:
+        command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        if b"worker" in command:
+            return int(child)
+    return None
