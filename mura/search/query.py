@@ -17,6 +17,8 @@ FIELDS = {
     "isbn": "id_keys",
     "id": "id_keys",
 }
+#: Characters of a query that are read: the search box takes no more.
+MAX_LENGTH = 300
 _SYNTAX = re.compile(r'(-)?(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
 
@@ -61,7 +63,7 @@ def _terms(fragment: str, column: str) -> list[Term]:
 
 
 def parse(raw: str) -> ParsedQuery:
-    raw = " ".join(raw.split())[:300]
+    raw = text.reader_text(raw, MAX_LENGTH)
     query = ParsedQuery(raw=raw)
     whole = text.identifier_key(raw)
     if any(ch.isdigit() for ch in whole) and len(whole) >= 4:

@@ -42,19 +42,42 @@ class Row:
     creators: SafeString
 
 
-def _int(value: str | None) -> int | None:
+#: Years a filter may name; others cannot be a record's year and are ignored.
+YEARS = range(-9999, 10_000)
+#: Institution ids are positive 64-bit integers; other values match no institution.
+INSTITUTION_IDS = range(1, 2**63)
+
+
+def _int(value: str | None, within: range | None = None) -> int | None:
+    """``value`` as a number (in ``within`` when given), else None."""
     try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
+        number = int(value or "")
+    except ValueError:  # not a number, or more digits than Python converts
         return None
+    return number if within is None or number in within else None
+
+
+def _facet_value(name: str, value: str) -> bool:
+    """Whether a facet value can select anything: numbers where the facet is numeric,
+    and no character no reader types (PostgreSQL refuses a NUL in any text)."""
+    if name == "institution":
+        return _int(value, INSTITUTION_IDS) is not None
+    if name == "decade":
+        return _int(value, YEARS) is not None
+    return bool(value) and text.typable(value)
 
 
 def filters_from(params: QueryDict) -> Filters:
+    """Filters from request parameters; values that can select nothing are ignored,
+    as a reader expects of a filter that does not apply."""
     filters = Filters(
-        **{name: [v for v in params.getlist(name) if v][:20] for name in FACETS}
+        **{
+            name: [v for v in params.getlist(name) if _facet_value(name, v)][:20]
+            for name in FACETS
+        }
     )
-    filters.year_from = _int(params.get("year_from"))
-    filters.year_to = _int(params.get("year_to"))
+    filters.year_from = _int(params.get("year_from"), YEARS)
+    filters.year_to = _int(params.get("year_to"), YEARS)
     return filters
 
 
@@ -65,9 +88,12 @@ def run(
     filters = filters_from(params)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     page = min(max(_int(params.get("page")) or 1, 1), MAX_PAGE)
-    results = get_backend().search(
-        query, filters, sort=sort, page=page, page_size=page_size
-    )
+    backend = get_backend()
+    results = backend.search(query, filters, sort=sort, page=page, page_size=page_size)
+    if results.page > results.num_pages:  # a page beyond the last shows the last
+        results = backend.search(
+            query, filters, sort=sort, page=results.num_pages, page_size=page_size
+        )
     results.institutions = _institution_names(
         [
             int(f.value)
@@ -221,7 +247,7 @@ def did_you_mean(raw: str) -> str | None:
 
 
 def suggestions(fragment: str, limit: int = 8) -> list[dict[str, str]]:
-    fragment = " ".join(fragment.split())[:100]
+    fragment = text.reader_text(fragment, 100)
     if len(fragment.replace(" ", "")) < 2:
         return []
     return [

@@ -359,7 +359,7 @@ def query_log(
 ) -> None:
     """Remember what was searched and how many records it found; nothing about who."""
     SearchQueryLog.objects.create(
-        query=query[:300],
+        query=text.reader_text(query, 300),
         filters=filters[:300],
         result_count=result_count,
         took_ms=took_ms,

@@ -17,6 +17,9 @@ from mura.search.analysis.latin import cyrillic_skeleton, latin_skeletons, squas
 from mura.search.analysis.normalize import TOKEN_RE, fold_word, normalize_text, script
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# Control characters (NUL ends an FTS5 query, PostgreSQL refuses it in any text) and
+# lone surrogates (no UTF-8 for them): no reader means them, no engine takes them.
+_UNTYPABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _ANALYSED_LANGUAGES = ("kk", "ru")
 
 
@@ -125,6 +128,17 @@ def _can_fork() -> bool:
     return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def reader_text(value: str, limit: int) -> str:
+    """What a reader typed, fit to analyse, log and hand to an engine: untypable
+    characters become spaces, runs of spaces one, at most ``limit`` characters."""
+    return " ".join(_UNTYPABLE.sub(" ", value).split())[:limit].rstrip()
+
+
+def typable(value: str) -> bool:
+    """Whether ``value`` holds no character ``reader_text`` would drop."""
+    return _UNTYPABLE.search(value) is None
+
+
 def identifier_key(value: str) -> str:
     """One token for an identifier: ISBN with or without hyphens, ``ҚОММ Ф.1 Оп.2 Д.15``."""
     return _NOT_ALNUM.sub("", normalize_text(value).casefold())
@@ -176,20 +190,23 @@ def tokens(text: str, language: str = "") -> tuple[analysis.Token, ...]:
 
 
 def prefix_keys(fragment: str) -> list[str]:
-    """Key prefixes an unfinished word can start, in either script (for suggestions)."""
+    """Key prefixes an unfinished word (one of ``words``) can start, in either script,
+    for suggestions. Never an empty one, which would match every key."""
     word = fold_word(normalize_text(fragment).lower())
     kind = script(word)
     if kind == "digits":
         return [word]
     if kind == "cyrl":
         # Exact Cyrillic forms, and Latin-script text through its (unmarked) skeletons.
-        return [analysis.EXACT + word, squash(cyrillic_skeleton(word))]
-    if kind == "latn":
+        keys = [analysis.EXACT + word, squash(cyrillic_skeleton(word))]
+    elif kind == "latn":
         keys = [analysis.EXACT + word]
         for skeleton in latin_skeletons(word)[:3]:
             keys += [analysis.SKELETON + squash(skeleton), squash(skeleton)]
-        return list(dict.fromkeys(keys))
-    return [word]
+    else:  # other scripts: their exact forms (a stem equal to the word is not stored)
+        keys = [analysis.EXACT + word]
+    # A word of letters the skeleton drops (ø, ь) has no skeleton: no bare marker.
+    return [key for key in dict.fromkeys(keys) if key and key != analysis.SKELETON]
 
 
 def similar_keys(word: str, vocabulary: set[str]) -> list[str]:

@@ -5,8 +5,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from mura.search import selectors
+from mura.search import selectors, text
 from mura.search.backends import FACETS
+from mura.search.query import MAX_LENGTH
 from mura.search.services import query_log
 
 FACET_TITLES = (
@@ -36,7 +37,8 @@ def _filters_text(request: HttpRequest) -> str:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    raw = params.get("q", "").strip()
+    # Read as the engine reads it, so the correction and the log cost no more.
+    raw = text.reader_text(params.get("q", ""), MAX_LENGTH)
     browsing = any(params.getlist(name) for name in (*FACETS, "year_from", "year_to"))
     context: dict = {
         "query": raw,

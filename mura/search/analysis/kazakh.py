@@ -405,11 +405,14 @@ def _normalise(stem: str, abc: _Alphabet, elided: dict[str, str]) -> str:
 
     Devoicing (кітабы → кітап), high-vowel elision (халық/халқы → халқ: the vowel is
     dropped from the key, so both spellings meet without a word list), a silent final ь
-    and a doubled final consonant of loans (модель/моделі, процесс/процеске).
+    and a doubled final consonant of loans (модель/моделі, процесс/процеске). A word
+    that is nothing but ь stays as it is, so a key is never empty.
     """
     stem = elided.get(stem, stem)
-    if stem.endswith("ь"):
+    if len(stem) > 1 and stem.endswith("ь"):
         stem = stem[:-1]
+    if not stem:
+        return stem
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in abc.syllabic:
         stem = stem[:-1]
     if stem[-1] in abc.devoice:

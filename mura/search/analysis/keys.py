@@ -39,7 +39,12 @@ def _unique(keys: list[str]) -> tuple[str, ...]:
 
 
 def _skeleton_stems(skeleton: str, synonyms: bool = False) -> list[str]:
-    """Finished skeleton keys of a skeleton, with its synonyms' when asked."""
+    """Finished skeleton keys of a skeleton, with its synonyms' when asked.
+
+    None for an empty skeleton: a word of letters the skeleton drops (ø, ß, ь) has no
+    Latin spelling, and a bare marker would be a key of its own."""
+    if not skeleton:
+        return []
     stems = list(stems_kk_skeleton(skeleton))
     if synonyms:
         stems += [s for stem in stems for s in SKELETON_EXPANSIONS.get(stem, ())]

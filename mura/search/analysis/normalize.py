@@ -81,7 +81,9 @@ def fold_word(word: str) -> str:
     """Lowercase a token and fold spelling variants that never distinguish two words.
 
     ё is written as е in most Russian text; apostrophes inside Latin words are informal
-    stand-ins for diacritics (``a'`` for ә) and carry no letter of their own.
+    stand-ins for diacritics (``a'`` for ә) and carry no letter of their own. A word
+    that is nothing but apostrophes (ʼ is a letter to Unicode) keeps them, so that it
+    still has a key.
     """
-    word = repair_homoglyphs(word).lower()
-    return word.replace("ё", "е").replace("'", "").replace("’", "").replace("ʼ", "")
+    word = repair_homoglyphs(word).lower().replace("ё", "е")
+    return word.replace("'", "").replace("’", "").replace("ʼ", "") or word

@@ -709,14 +709,18 @@ class SearchBackend:
         """Titles, persons and subjects whose words start as the reader is typing."""
         from mura.search.query import parse
 
-        words = fragment.split()
+        # Words as the analyser splits them: "2)" or "a-" is no key prefix.
+        words = text.words(fragment)
         if not words:
             return []
         head = parse(" ".join(words[:-1])).terms if len(words) > 1 else []
         prefixes = text.prefix_keys(words[-1])
         spelled = [prefix for prefix in prefixes if text.is_spelling(prefix)]
         engine = [prefix for prefix in prefixes if prefix not in spelled]
-        sql, params = self.prefix_sql(head, engine, 200, self.spelled_forms(spelled))
+        forms = self.spelled_forms(spelled)
+        if not (engine or forms):
+            return []
+        sql, params = self.prefix_sql(head, engine, 200, forms)
         where, where_params = self._filters_sql(
             Filters(include_private=include_private)
         )

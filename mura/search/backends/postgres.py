@@ -19,6 +19,9 @@ COLUMN_WEIGHTS = {
 
 
 def _lexeme(key: str, weight: str = "", prefix: bool = False) -> str:
+    """A non-empty key as a quoted tsquery lexeme: whatever it holds is matched, never
+    read as an operator (PostgreSQL takes no NUL in any text)."""
+    key = key.replace("\x00", " ")
     quoted = "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
     suffix = (":" + ("*" if prefix else "") + weight) if (weight or prefix) else ""
     return quoted + suffix

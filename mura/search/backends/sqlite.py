@@ -46,7 +46,9 @@ END"""
 
 
 def _quote(key: str) -> str:
-    return '"' + key.replace('"', '""') + '"'
+    """A key as an FTS5 string: whatever it holds is matched, never read as syntax
+    (NUL would end the query in the middle of the string)."""
+    return '"' + key.replace('"', '""').replace("\x00", " ") + '"'
 
 
 def _group(term: Term) -> str:
