@@ -36,6 +36,8 @@ FILTER_KEYS = (
 )
 FACET_LIMIT = 12
 FACET_CACHE_SECONDS = 300
+# Centuries a record can be dated to (BCE ones negative); others filter nothing.
+MAX_CENTURY = 100
 
 
 @dataclass
@@ -55,10 +57,13 @@ class Facet:
 
 
 def _int(value: str | None) -> int | None:
+    """A whole number a database column can hold, or None (a filter nobody can match
+    is dropped, as an unknown one is, rather than reaching the database)."""
     try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
+        number = int(value)
+    except (TypeError, ValueError):
         return None
+    return number if -(2**63) <= number < 2**63 else None
 
 
 def read_filters(query: QueryDict) -> dict[str, str]:
@@ -84,7 +89,7 @@ def apply_filters(
         if number is not None:
             queryset = queryset.filter(**{lookup: number})
     century = _int(filters.get("century"))
-    if century is not None:
+    if century is not None and abs(century) <= MAX_CENTURY:
         queryset = queryset.filter(
             year_from__gte=century * 100, year_from__lt=(century + 1) * 100
         )
