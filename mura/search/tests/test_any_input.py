@@ -147,3 +147,16 @@ def test_very_long_queries_are_answered(client, records):
         for url in SEARCH_URLS:
             response = client.get(url, {"q": typed})
             assert answered(response), (url, typed[:20], response.status_code)
+
+
+@pytest.mark.django_db
+def test_a_page_with_words_of_any_letter_is_published_and_found(client, site_tree):
+    from mura.events.tests.factories import make_event
+
+    words = " ".join(ONE_LETTER_WORDS)
+    event = make_event(site_tree["home"], title=f"Кеш {words}", lead=f"ʼ İ ﬁ {words}")
+    event.save_revision().publish()
+
+    for word in ("ø", "ß", "ь", "ʼ"):
+        results = client.get("/api/v1/search", {"q": word}).json()["results"]
+        assert [r["title"] for r in results] == [event.title], word
