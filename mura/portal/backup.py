@@ -6,28 +6,44 @@ import io
 import json
 import tarfile
 import tempfile
+from collections import Counter
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Count
+from django_tasks_db.models import DBTaskResult, TaskResultStatus
+from wagtail.search.index import get_indexed_models
+from wagtail.search.models import IndexEntry
+
+from mura.search.models import SearchDocument
+from mura.search.services import index_rebuild
 
 DATA_MEMBER = "data.json"
 MANIFEST_MEMBER = "manifest.json"
 MEDIA_PREFIX = "media/"
-# Rebuilt by migrations and `mura reindex`, or meaningless on another machine.
+# Rebuilt by migrations and by the indexing at the end of a restore, or meaningless on
+# another machine. Queued tasks are kept: a restore must not lose a registration e-mail.
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
     "sessions",
     "wagtailsearch",
-    "django_tasks_database",
+    "mura_search.SearchDocument",
+    "mura_search.SearchFacetLabel",
+    "mura_search.SearchSpelling",
 ]
 
 
 class BackupError(Exception):
     """The file is not a Mura backup, or it is damaged."""
+
+
+class RestoreMismatch(BackupError):
+    """The restored database does not hold what the backup does."""
 
 
 def backup_write(*, path: Path) -> dict:
@@ -65,7 +81,10 @@ def backup_write(*, path: Path) -> dict:
 
 
 def backup_restore(*, path: Path) -> dict:
-    """Replace the database content and media with the backup's; nothing changes if it is unreadable."""
+    """Replace the database content and media with the backup's, rebuild both search
+    indexes (Wagtail's and Mura's) and check that every row and document is there;
+    nothing changes if the file is unreadable. Returns the manifest plus what was
+    indexed."""
     try:
         archive = tarfile.open(path, "r:gz")
     except (OSError, tarfile.TarError) as error:
@@ -83,6 +102,7 @@ def backup_restore(*, path: Path) -> dict:
             )
         data_file = Path(scratch) / DATA_MEMBER
         data_file.write_bytes(archive.extractfile(DATA_MEMBER).read())
+        rows = Counter(entry["model"] for entry in json.loads(data_file.read_bytes()))
         call_command("migrate", interactive=False, verbosity=0)
         with transaction.atomic():
             # The flush's post_migrate recreates content types and permissions, which the
@@ -90,6 +110,10 @@ def backup_restore(*, path: Path) -> dict:
             call_command("flush", interactive=False, verbosity=0)
             ContentType.objects.clear_cache()
             call_command("loaddata", str(data_file), verbosity=0)
+            # Their worker is gone: tasks it had started run again.
+            DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).update(
+                status=TaskResultStatus.READY
+            )
         media_root = Path(settings.MEDIA_ROOT)
         for member in archive.getmembers():
             if member.isfile() and member.name.startswith(MEDIA_PREFIX):
@@ -98,4 +122,42 @@ def backup_restore(*, path: Path) -> dict:
                 target = media_root / member.name.removeprefix(MEDIA_PREFIX)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 source.replace(target)
-    return manifest
+    call_command("update_index", verbosity=0, stdout=io.StringIO())
+    indexed = index_rebuild()
+    return {
+        **manifest,
+        "documents": _check_counts(rows=rows, indexed=indexed),
+    }
+
+
+def _check_counts(*, rows: Counter, indexed: dict[str, float]) -> dict[str, int]:
+    """Compare rows per model with the archive's and documents in both search indexes
+    with what their rebuilds wrote; raise naming every difference."""
+    differences = []
+    for label, expected in sorted(rows.items()):
+        found = apps.get_model(label)._base_manager.count()
+        if found != expected:
+            differences.append(f"{label}: {expected} in the backup, {found} restored")
+    mura_expected = int(sum(v for k, v in indexed.items() if k != "seconds"))
+    mura_found = SearchDocument.objects.count()
+    if mura_found != mura_expected:
+        differences.append(
+            f"search index: {mura_expected} documents built, {mura_found} stored"
+        )
+    entries = dict(IndexEntry.objects.values_list("content_type").annotate(Count("id")))
+    wagtail_total = 0
+    for model in get_indexed_models():
+        expected = model.get_indexed_objects().count()
+        found = entries.get(ContentType.objects.get_for_model(model).pk, 0)
+        wagtail_total += found
+        if found != expected:
+            differences.append(
+                f"Wagtail search index, {model._meta.label}: {expected} objects, "
+                f"{found} indexed"
+            )
+    if differences:
+        raise RestoreMismatch(
+            "the restored installation differs from the backup:\n"
+            + "\n".join(differences)
+        )
+    return {"search": mura_found, "wagtail": wagtail_total}
