@@ -2,20 +2,68 @@
 
 import importlib
 import importlib.util
+from typing import Any
 
-from django.urls import path
+from django.urls import path, re_path
 from ninja import NinjaAPI
 
-API_APPS = ["institutions", "catalog", "news", "events", "search"]
+from mura.api.errors import (
+    ErrorOut,
+    in_readers_language,
+    install_handlers,
+    unknown_path,
+)
 
-api = NinjaAPI(
+API_APPS = ["institutions", "catalog", "news", "events", "search"]
+ERROR = {
+    "description": "The error, in the reader's language (Accept-Language)",
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+    },
+}
+ERROR_STATUSES = {
+    "404": "Nothing has this id, or the page is past the last one",
+    "422": "A parameter is not valid (errors name it)",
+}
+BODY_ERROR_STATUSES = {
+    "400": "The body is not valid (errors name the fields)",
+    "413": "The request body is too large",
+    "415": "The request body is not application/json",
+}
+
+
+class MuraAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> dict:
+        """Every answer an operation can give is documented, errors included."""
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
+            "ErrorOut", ErrorOut.model_json_schema()
+        )
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                statuses = dict(ERROR_STATUSES)
+                if "requestBody" in operation:
+                    statuses |= BODY_ERROR_STATUSES
+                for status, description in statuses.items():
+                    operation["responses"].setdefault(
+                        status, {**ERROR, "description": description}
+                    )
+        return schema
+
+
+api = MuraAPI(
     title="Mura API",
     version="1",
-    description="Read access to the union catalogue, news and events; registration for events.",
+    description=(
+        "Read access to the union catalogue, news and events; registration for events. "
+        'Every error is JSON {"detail": "...", "errors": {"field": ["..."]}} in the '
+        "language of the Accept-Language header (kk, ru or en)."
+    ),
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+install_handlers(api)
 
 for app in API_APPS:
     module_name = f"mura.{app}.api"
@@ -23,4 +71,12 @@ for app in API_APPS:
         module = importlib.import_module(module_name)
         api.add_router(module.ROUTE_PREFIX, module.router)
 
-urlpatterns = [path("", api.urls)]
+api_patterns, *names = api.urls
+for pattern in api_patterns:
+    pattern.callback = in_readers_language(pattern.callback)
+
+urlpatterns = [
+    path("", (api_patterns, *names)),
+    # Anything else under /api/v1/ is a JSON 404, not the site's HTML page.
+    re_path(r"^(?P<path>.*)$", unknown_path),
+]

@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
+from mura.api.params import Moment, ObjectId, Text
 from mura.catalog.models import Kind, Resource
 
 ROUTE_PREFIX = "/resources"
@@ -113,11 +114,11 @@ def _public():
 @paginate(PageNumberPagination)
 def list_resources(
     request: HttpRequest,
-    institution: str | None = None,
+    institution: Text | None = None,
     kind: Kind | None = None,
-    collection: str | None = None,
-    subject: int | None = None,
-    updated_since: datetime | None = None,
+    collection: Text | None = None,
+    subject: ObjectId | None = None,
+    updated_since: Moment | None = None,
 ):
     """Filter by institution slug, kind, collection slug, subject id and last change (ISO 8601)."""
     resources = _public()
@@ -139,5 +140,5 @@ def list_resources(
     response=ResourceOut,
     summary="One public catalogue record by its permanent id",
 )
-def get_resource(request: HttpRequest, public_id: str):
+def get_resource(request: HttpRequest, public_id: Text):
     return get_object_or_404(_public(), public_id=public_id)

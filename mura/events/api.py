@@ -1,20 +1,29 @@
 """REST API: events with their programme, and registration without login."""
 
-import functools
-import json
 from datetime import datetime
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.utils.translation import gettext
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, StrictStr
+from pydantic import ValidationError as PydanticValidationError
 
+from mura.api.errors import ApiError, ErrorOut, field_errors, invalid, read_json_object
 from mura.api.pagination import PageNumberPagination
-from mura.events.models import EventPage, EventSection, ProgrammeSlot, Registration
+from mura.api.params import MAX_ID, ObjectId, Text
+from mura.events.models import (
+    EventKind,
+    EventPage,
+    EventSection,
+    ExtraQuestion,
+    ProgrammeSlot,
+    Registration,
+)
 from mura.events.services import (
     REGISTRATION_LIMITS,
     DuplicateRegistration,
@@ -24,18 +33,6 @@ from mura.events.services import (
 from mura.portal.clients import rate_limited
 
 ROUTE_PREFIX = "/events"
-
-
-def in_readers_language(view):
-    """/api/ has no language prefix, so LocaleMiddleware leaves it in Kazakh; the API answers
-    in the language of the Accept-Language header (or the language cookie) instead."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with translation.override(translation.get_language_from_request(request)):
-            return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 router = Router(tags=["events"])
@@ -112,19 +109,25 @@ class ProgrammeOut(Schema):
     sections: list[SectionOut]
 
 
+class QuestionOut(Schema):
+    id: int = Field(description="The key of its answer in a registration's `answers`")
+    label: str = Field(description="The question in the reader's language")
+    type: ExtraQuestion.Kind
+    choices: list[str] = Field(description="The answers allowed; empty for free text")
+    required: bool
+
+
 class EventDetailOut(EventOut):
     programme: ProgrammeOut
+    questions: list[QuestionOut] = Field(
+        description="Extra questions of the registration form, answered in `answers`"
+    )
 
 
 class RegistrationOut(Schema):
     id: int
     status: str
     position: int | None
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
 
 
 def _with_counts(events):
@@ -246,13 +249,12 @@ def _events():
     response=list[EventOut],
     summary="List events (upcoming first; ?when=past for past ones)",
 )
-@in_readers_language
 @paginate(PageNumberPagination)
 def list_events(
     request: HttpRequest,
-    when: str = "upcoming",
-    kind: str | None = None,
-    institution: str | None = None,
+    when: Literal["upcoming", "past", "all"] = "upcoming",
+    kind: EventKind | None = None,
+    institution: Text | None = None,
 ):
     events = _events()
     events = (
@@ -272,55 +274,93 @@ def list_events(
 @router.get(
     "/{event_id}", response=EventDetailOut, summary="One event with its programme"
 )
-@in_readers_language
-def get_event(request: HttpRequest, event_id: int):
+def get_event(request: HttpRequest, event_id: ObjectId):
     event = get_object_or_404(_events(), pk=event_id)
-    return {**_event_out(event, request), "programme": _programme(event)}
+    return {
+        **_event_out(event, request),
+        "programme": _programme(event),
+        "questions": [_question(question) for question in event.questions.all()],
+    }
 
 
-REGISTRATION_BODY = {
-    "content": {
-        "application/json": {
-            "schema": {
-                "type": "object",
-                "required": ["name", "email", "organisation", "country", "consent"],
-                "properties": {
-                    "name": {"type": "string"},
-                    "email": {"type": "string", "format": "email"},
-                    "organisation": {"type": "string"},
-                    "position": {"type": "string"},
-                    "country": {
-                        "type": "string",
-                        "description": "ISO 3166-1 alpha-2, e.g. KZ",
-                    },
-                    "region": {"type": "string"},
-                    "phone": {"type": "string"},
-                    "participation": {
-                        "type": "string",
-                        "enum": ["in-person", "online"],
-                    },
-                    "accessibility": {"type": "string"},
-                    "consent": {
-                        "type": "boolean",
-                        "description": "Consent to personal data processing",
-                    },
-                    "sections": {"type": "array", "items": {"type": "integer"}},
-                    "answers": {
-                        "type": "object",
-                        "description": "Extra questions: {question id: answer}",
-                    },
-                },
-            }
-        }
-    },
-    "required": True,
-}
+def _question(question: ExtraQuestion) -> dict:
+    choices = {
+        ExtraQuestion.Kind.YES_NO: list(YES_NO),
+        ExtraQuestion.Kind.CHOICE: question.option_list,
+    }
+    return {
+        "id": question.pk,
+        "label": question.label,
+        "type": question.kind,
+        "choices": choices.get(question.kind, []),
+        "required": question.required,
+    }
 
 
-def _error(
-    status: int, detail: str, errors: dict[str, list[str]] | None = None
-) -> JsonResponse:
-    return JsonResponse({"detail": detail, "errors": errors or {}}, status=status)
+YES_NO = ("yes", "no")
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL stores no NUL in text
+
+
+def _text(field: str) -> Any:
+    """A JSON string as long as the registration's column allows; nothing else is text."""
+    limit = Registration._meta.get_field(field).max_length or 5000
+    return Annotated[StrictStr, Field(max_length=limit, pattern=NO_NUL)]
+
+
+class RegistrationIn(BaseModel):
+    """The body of a registration: strict JSON types, no unknown fields."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Айгүл Сапарова",
+                    "email": "aigul@example.kz",
+                    "organisation": "С. Торайғыров атындағы облыстық кітапхана",
+                    "position": "кітапханашы",
+                    "country": "KZ",
+                    "region": "Павлодар",
+                    "participation": "in-person",
+                    "consent": True,
+                    "sections": [12],
+                    "answers": {"7": "yes", "8": "Шеберлік сағаты"},
+                }
+            ]
+        },
+    )
+
+    name: _text("name")
+    email: _text("email")
+    organisation: _text("organisation")
+    position: _text("position") | None = None
+    country: _text("country") = Field(
+        pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2, e.g. KZ"
+    )
+    region: _text("region") | None = None
+    phone: _text("phone") | None = None
+    participation: Literal[tuple(Registration.Participation.values)] = (
+        Registration.Participation.IN_PERSON.value
+    )
+    accessibility: _text("accessibility") | None = None
+    consent: StrictBool = Field(description="Consent to personal data processing")
+    sections: list[Annotated[StrictInt, Field(ge=1, le=MAX_ID)]] = Field(
+        default=[], max_length=100, description="Ids of the programme's sections"
+    )
+    answers: dict[
+        Annotated[str, Field(pattern=r"^[0-9]{1,18}$")],
+        Annotated[StrictStr, Field(max_length=2000, pattern=NO_NUL)],
+    ] = Field(
+        default={},
+        max_length=100,
+        description=(
+            "Answers to the event's extra questions (`questions` of GET /events/{id}): "
+            '{"question id": "answer"}; a yes-no question takes "yes" or "no", a choice '
+            "question one of its `choices`. A required question left out is a 400 "
+            "with errors under `question_<id>`."
+        ),
+    )
 
 
 @router.post(
@@ -331,19 +371,29 @@ def _error(
         403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
+        413: ErrorOut,
+        415: ErrorOut,
         429: ErrorOut,
     },
     summary="Register for an event (no login; rate-limited per address)",
-    openapi_extra={"requestBody": REGISTRATION_BODY},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {"schema": RegistrationIn.model_json_schema()}
+            },
+            "required": True,
+        }
+    },
 )
-@in_readers_language
-def create_registration(request: HttpRequest, event_id: int):
+def create_registration(request: HttpRequest, event_id: ObjectId):
     """Fields are validated by the same service the web form uses, so messages match it.
 
-    The body is read here rather than by a schema so that every mistake, even a wrong type,
-    comes back as 400 with field errors in the reader's language (Accept-Language)."""
+    The body is read here rather than by ninja so that the content type is checked first
+    and every mistake, even a wrong type, is a 400 with field errors in the reader's
+    language (Accept-Language)."""
+    payload = read_json_object(request)
     if rate_limited(request, "event-registration", REGISTRATION_LIMITS):
-        return _error(
+        raise ApiError(
             429,
             gettext(
                 "Too many registrations from your network in a minute. Please try again shortly."
@@ -351,68 +401,30 @@ def create_registration(request: HttpRequest, event_id: int):
         )
     event = get_object_or_404(EventPage.objects.originals().live(), pk=event_id)
     try:
-        payload = json.loads(request.body or b"{}")
-    except ValueError:
-        payload = None
-    if not isinstance(payload, dict):
-        return _error(400, gettext("The request body must be a JSON object."))
-    section_ids = payload.get("sections") or []
-    if not isinstance(section_ids, list) or not all(
-        isinstance(pk, int) for pk in section_ids
-    ):
-        return _error(
-            400,
-            gettext("Please correct the marked fields."),
-            {"sections": [gettext("Give a list of section ids.")]},
+        body = RegistrationIn.model_validate(payload)
+    except PydanticValidationError as error:
+        raise invalid(_question_keys(field_errors(error.errors()))) from error
+    _check_answers(event, body.answers)
+    sections = list(EventSection.objects.filter(event=event, pk__in=body.sections))
+    if len(sections) != len(set(body.sections)):
+        raise invalid(
+            {"sections": [gettext("This section does not belong to the event.")]}
         )
-    sections = list(EventSection.objects.filter(event=event, pk__in=section_ids))
-    if len(sections) != len(set(section_ids)):
-        return _error(
-            400,
-            gettext("Please correct the marked fields."),
-            {"sections": [gettext("This section does not belong to the event.")]},
-        )
-    data = {
-        key: payload.get(key)
-        for key in (
-            "name",
-            "email",
-            "organisation",
-            "position",
-            "country",
-            "region",
-            "phone",
-            "accessibility",
-            "consent",
-        )
-    }
-    participation = payload.get("participation") or Registration.Participation.IN_PERSON
-    if participation not in Registration.Participation.values:
-        return _error(
-            400,
-            gettext("Please correct the marked fields."),
-            {"participation": [gettext("Choose one of the options.")]},
-        )
-    data["participation"] = participation
-    answers = payload.get("answers") or {}
-    data["answers"] = (
-        {f"question_{key}": value for key, value in answers.items()}
-        if isinstance(answers, dict)
-        else {}
-    )
+    data = body.model_dump(exclude={"sections", "answers"})
+    data["answers"] = {f"question_{key}": value for key, value in body.answers.items()}
     try:
         registration = registration_create(event=event, data=data, sections=sections)
     except RegistrationClosed as error:
-        return _error(403, " ".join(error.messages))
+        raise ApiError(403, " ".join(error.messages)) from error
     except DuplicateRegistration as error:
-        return _error(409, " ".join(error.messages), error.message_dict)
+        raise ApiError(409, " ".join(error.messages), error.message_dict) from error
     except ValidationError as error:
         errors = (
             error.message_dict
             if hasattr(error, "error_dict")
             else {"__all__": error.messages}
         )
-        return _error(400, gettext("Please correct the marked fields."), errors)
+        raise invalid(errors) from error
     return Status(
         201,
         {
@@ -421,3 +433,26 @@ def create_registration(request: HttpRequest, event_id: int):
             "position": registration.position_in_queue,
         },
     )
+
+
+def _question_keys(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`answers.7` is reported as `question_7`, the name the service and the form use."""
+    return {
+        f"question_{name.split('.')[1]}" if name.startswith("answers.") else name: value
+        for name, value in errors.items()
+    }
+
+
+def _check_answers(event: EventPage, answers: dict[str, str]) -> None:
+    """Answers name questions of this event, and a yes-no question is answered yes or no
+    (the service checks choices and required questions, as for the form)."""
+    questions = {str(q.pk): q for q in ExtraQuestion.objects.filter(event=event)}
+    errors = {}
+    for key, value in answers.items():
+        question = questions.get(key)
+        if question is None:
+            errors[f"question_{key}"] = [gettext("This field is not known.")]
+        elif question.kind == ExtraQuestion.Kind.YES_NO and value not in YES_NO:
+            errors[f"question_{key}"] = [gettext("Choose one of the options.")]
+    if errors:
+        raise invalid(errors)

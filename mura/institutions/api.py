@@ -4,7 +4,8 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
-from mura.institutions.models import Institution
+from mura.api.params import Text
+from mura.institutions.models import Institution, Region
 
 ROUTE_PREFIX = "/institutions"
 router = Router(tags=["institutions"])
@@ -38,7 +39,9 @@ class InstitutionOut(Schema):
 @router.get("", response=list[InstitutionOut], summary="List institutions")
 @paginate(PageNumberPagination)
 def list_institutions(
-    request: HttpRequest, kind: str | None = None, region: str | None = None
+    request: HttpRequest,
+    kind: Institution.Kind | None = None,
+    region: Region | None = None,
 ):
     institutions = Institution.objects.public()
     if kind:
@@ -51,6 +54,7 @@ def list_institutions(
 @router.get(
     "/{slug_or_id}", response=InstitutionOut, summary="One institution by id or slug"
 )
-def get_institution(request: HttpRequest, slug_or_id: str):
-    lookup = {"pk": int(slug_or_id)} if slug_or_id.isdigit() else {"slug": slug_or_id}
+def get_institution(request: HttpRequest, slug_or_id: Text):
+    is_id = slug_or_id.isascii() and slug_or_id.isdigit()
+    lookup = {"pk": int(slug_or_id)} if is_id else {"slug": slug_or_id}
     return get_object_or_404(Institution.objects.public(), **lookup)

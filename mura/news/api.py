@@ -3,6 +3,7 @@
 Commenters' e-mail addresses are not part of any schema here, so they cannot leak."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -11,9 +12,9 @@ from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
 from mura.api.pagination import PageNumberPagination
+from mura.api.params import ObjectId, Text
 from mura.comments.models import Comment
 from mura.news.models import ArticleViewCount, NewsArticlePage
-from mura.portal.translation import LANGUAGE_CODES
 
 ROUTE_PREFIX = "/news"
 router = Router(tags=["news"])
@@ -99,11 +100,11 @@ def _articles():
 @paginate(PageNumberPagination)
 def list_articles(
     request: HttpRequest,
-    lang: str = "kk",
-    institution: str | None = None,
-    tag: str | None = None,
+    lang: Literal["kk", "ru", "en"] = "kk",
+    institution: Text | None = None,
+    tag: Text | None = None,
 ):
-    articles = _articles().in_language(lang if lang in LANGUAGE_CODES else "kk")
+    articles = _articles().in_language(lang)
     if institution:
         articles = articles.filter(institution__slug=institution)
     if tag:
@@ -116,5 +117,5 @@ def list_articles(
     response=ArticleDetailOut,
     summary="One news article with its approved comments",
 )
-def get_article(request: HttpRequest, article_id: int):
+def get_article(request: HttpRequest, article_id: ObjectId):
     return get_object_or_404(_articles(), pk=article_id)

@@ -1,16 +1,22 @@
 """GET /api/v1/search: the search page as JSON (results, facets with counts, timing)."""
 
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import BaseModel, Field
 
+from mura.api.pagination import page_not_found
+from mura.api.params import LongText, Text
 from mura.search import selectors
 from mura.search.services import query_log
 
 ROUTE_PREFIX = "/search"
 router = Router(tags=["search"])
+# The page reads at most 20 values of a facet; a year is a year of the catalogue's dates.
+Facet = Annotated[list[Text] | None, Query(None, max_length=20)]
+Year = Annotated[int, Field(ge=-9999, le=9999)]
 
 # Plain pydantic models, not ninja's Schema: the answer is built as dicts, and Schema's
 # reading of ORM attributes cost more than the rest of the answer (bench/search_bench.py).
@@ -52,15 +58,25 @@ class SearchOut(BaseModel):
 @router.get("", response=SearchOut, summary="Search the catalogue, news and events")
 def search(
     request: HttpRequest,
-    q: str = "",
-    kind: list[str] | None = Query(None),
-    institution: list[str] | None = Query(None),
-    sort: str = "relevance",
-    page: int = Query(1, ge=1),
+    q: LongText = "",
+    kind: Facet = None,
+    institution: Facet = None,
+    collection: Facet = None,
+    language: Facet = None,
+    subject: Facet = None,
+    person: Facet = None,
+    place: Facet = None,
+    decade: Facet = None,
+    tag: Facet = None,
+    year_from: Year | None = None,
+    year_to: Year | None = None,
+    sort: Literal["relevance", "date", "title"] = "relevance",
+    page: int = Query(1, ge=1, le=selectors.MAX_PAGE),
 ):
-    """Same query syntax and facets as the search page (`collection`, `language`, `subject`,
-    `person`, `place`, `decade`, `year_from`, `year_to` are read from the query string too)."""
+    """Same query syntax and facets as the search page; each facet may be repeated."""
     query, _, results = selectors.run(request.GET)
+    if page > max(results.num_pages, 1):
+        raise page_not_found(page, results.num_pages)
     rows = selectors.rows(query, results)
 
     def page_url(number: int) -> str:
