@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -58,3 +59,19 @@ def test_an_object_saved_under_another_language_is_indexed_as_reindex_would(
     assert not any(url.startswith("/ru/") for _kind, _title, url in saved)
     call_command("reindex", stdout=io.StringIO())
     assert stored_index() == saved
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_the_commands_language_ends_with_the_command(institution, tmp_path, command):
+    """A caller (a test, a script running several commands) stays in its language:
+    an activated report language once leaked into everything that ran after."""
+    path = tmp_path / "books.csv"
+    path.write_text(CSV, encoding="utf-8")
+    arguments = (
+        [str(path), "--format", "csv", "--institution", institution.slug]
+        if command == "import"
+        else ["--format", "csv", "--output", str(tmp_path / "out.csv")]
+    )
+    with translation.override("kk"):
+        call_command(command, *arguments, language="ru", stdout=io.StringIO())
+        assert translation.get_language() == "kk"

@@ -39,17 +39,20 @@ class Command(BaseCommand):
             help="Language of the messages.",
         )
 
-    def handle(
+    def handle(self, *args, language: str, **options) -> None:
+        # The language of the messages; the caller's is back when the command returns.
+        with translation.override(language):
+            self._export(**options)
+
+    def _export(
         self,
-        *args,
+        *,
         format: str,
         institution: str | None,
         output: Path | None,
         all: bool,
-        language: str,
         **options,
     ) -> None:
-        translation.activate(language)
         if institution and not Institution.objects.filter(slug=institution).exists():
             raise CommandError(
                 _("No institution with the address name “%(slug)s”.")

@@ -44,18 +44,22 @@ class Command(BaseCommand):
             help="Language of the report.",
         )
 
-    def handle(
+    def handle(self, *args, language: str, **options) -> None:
+        # The language of the report only: nothing stored depends on it, and the
+        # caller's language is back when the command returns.
+        with translation.override(language):
+            self._import(**options)
+
+    def _import(
         self,
-        *args,
+        *,
         path: Path,
         format: str,
         institution: str,
         dry_run: bool,
         encoding: str,
-        language: str,
         **options,
     ) -> None:
-        translation.activate(language)
         holder = Institution.objects.filter(slug=institution).first()
         if holder is None:
             raise CommandError(
