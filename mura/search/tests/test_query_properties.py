@@ -7,6 +7,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from mura.catalog.models import Kind
+from mura.catalog.services import resource_create
 from mura.search.backends import Filters, get_backend
 from mura.search.query import ParsedQuery, Term, parse
 from mura.search.tests.test_any_input import SEARCH_URLS, answered
@@ -66,6 +68,7 @@ SYNTAX = st.sampled_from(
         "1995",
     ]
 )
+LETTER = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl"])
 # What an HTTP request can carry: any character but a lone surrogate.
 CHARACTER = st.characters(exclude_categories=["Cs"])
 PIECE = st.one_of(SYNTAX, st.text(CHARACTER, min_size=1, max_size=6))
@@ -131,3 +134,21 @@ def test_parsed_queries_run_and_suggest(records, typed):
     with transaction.atomic():
         backend.search(parse(typed), Filters(), page_size=5)
         backend.suggest(typed)
+
+
+@pytest.mark.django_db
+@settings(DATABASE, max_examples=25)
+@given(word=st.text(LETTER, min_size=1, max_size=3))
+@example(word="ø")
+@example(word="ʼ")
+def test_a_record_is_found_by_any_short_word_of_its_title(client, institution, word):
+    """The engine keeps every key as the analyser made it (one token, same form), so
+    a word of any script finds the record it is in."""
+    record = resource_create(
+        institution=institution, kind=Kind.BOOK, data={"title": f"Кітап {word}"}
+    )
+
+    response = client.get("/search/", {"q": word})
+
+    assert response.status_code == 200
+    assert record.get_absolute_url() in response.content.decode(), word
