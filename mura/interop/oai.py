@@ -8,16 +8,20 @@ tokens that carry the position (updated_at, pk) of the last record sent."""
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db.models import Min, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic import ValidationError as PydanticValidationError
 
 from mura.catalog.models import Access, Collection, Resource
 from mura.institutions.models import Institution
@@ -39,6 +43,11 @@ FORMATS = {
 }
 TOKEN_SALT = "mura.interop.oai"  # noqa: S105 (a signing salt, not a secret)
 TOKEN_LIFETIME = timedelta(hours=24)
+# Our tokens and identifiers are far shorter; a longer argument is refused unread.
+MAX_ARGUMENT = 1000
+# What XML 1.0 cannot carry: an argument with these could not be echoed in the answer.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+LATEST = datetime.max.replace(tzinfo=UTC)
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECONDS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 VERB_ARGUMENTS = {
@@ -74,10 +83,12 @@ def parse_datestamp(value: str, *, until: bool) -> tuple[datetime, str]:
     try:
         if DAY.match(value):
             moment = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
-            return (moment + timedelta(days=1) if until else moment), "day"
+            return (_after(moment, timedelta(days=1)) if until else moment), "day"
         if SECONDS.match(value):
             moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-            return (moment + timedelta(seconds=1) if until else moment), "seconds"
+            return (
+                _after(moment, timedelta(seconds=1)) if until else moment
+            ), "seconds"
     except ValueError:
         pass
     raise OAIError(
@@ -85,6 +96,28 @@ def parse_datestamp(value: str, *, until: bool) -> tuple[datetime, str]:
         _("“%(value)s” is not a UTC date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).")
         % {"value": value},
     )
+
+
+def _after(moment: datetime, step: timedelta) -> datetime:
+    """The exclusive end of `until`; the last day of year 9999 ends at the latest moment."""
+    try:
+        return moment + step
+    except OverflowError:
+        return LATEST
+
+
+class ListState(BaseModel):
+    """Where a list stands: what a resumption token carries, signed."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    prefix: Literal["oai_dc", "marcxml"]
+    set: str | None = None
+    from_: datetime | None = Field(None, alias="from")
+    until: datetime | None = None
+    cursor: NonNegativeInt = 0
+    after: tuple[datetime, int] | None = None
+    total: NonNegativeInt | None = None
 
 
 def harvestable() -> "Resource.objects":
@@ -279,31 +312,17 @@ class ListSets(Verb):
 class ListRecords(Verb):
     element_name = "ListRecords"
 
-    def state(self) -> dict:
+    def state(self) -> ListState:
         if "resumptionToken" in self.arguments:
-            try:
-                return signing.loads(
-                    self.arguments["resumptionToken"],
-                    salt=TOKEN_SALT,
-                    max_age=TOKEN_LIFETIME.total_seconds(),
-                )
-            except signing.BadSignature as error:
-                raise OAIError(
-                    "badResumptionToken",
-                    _(
-                        "The resumption token is not valid or has expired; "
-                        "start the list again."
-                    ),
-                ) from error
+            return self.resumed()
         self.check_prefix(self.arguments["metadataPrefix"])
         bounds = {}
         granularities = set()
         for key in ("from", "until"):
             if key in self.arguments:
-                moment, granularity = parse_datestamp(
+                bounds[key], granularity = parse_datestamp(
                     self.arguments[key], until=key == "until"
                 )
-                bounds[key] = moment.isoformat()
                 granularities.add(granularity)
         if len(granularities) > 1:
             raise OAIError(
@@ -313,30 +332,44 @@ class ListRecords(Verb):
             raise OAIError("badArgument", _("“from” is later than “until”."))
         if "set" in self.arguments:
             _set_filter(self.arguments["set"])
-        return {
-            "prefix": self.arguments["metadataPrefix"],
-            "set": self.arguments.get("set"),
+        return ListState(
+            prefix=self.arguments["metadataPrefix"],
+            set=self.arguments.get("set"),
             **bounds,
-            "cursor": 0,
-            "after": None,
-        }
+        )
+
+    def resumed(self) -> ListState:
+        """The state a token carries; a token that is not ours, too old or of another
+        shape (an older release's) is refused the same way."""
+        try:
+            return ListState.model_validate(
+                signing.loads(
+                    self.arguments["resumptionToken"],
+                    salt=TOKEN_SALT,
+                    max_age=TOKEN_LIFETIME.total_seconds(),
+                )
+            )
+        except (signing.BadSignature, PydanticValidationError) as error:
+            raise OAIError(
+                "badResumptionToken",
+                _(
+                    "The resumption token is not valid or has expired; "
+                    "start the list again."
+                ),
+            ) from error
 
     def run(self) -> None:
         state = self.state()
         queryset = harvestable()
-        if state.get("set"):
-            queryset = queryset.filter(_set_filter(state["set"])).distinct()
-        if state.get("from"):
-            queryset = queryset.filter(
-                updated_at__gte=datetime.fromisoformat(state["from"])
-            )
-        if state.get("until"):
-            queryset = queryset.filter(
-                updated_at__lt=datetime.fromisoformat(state["until"])
-            )
-        total = state.get("total") or queryset.count()
-        if state["after"]:
-            moment, pk = datetime.fromisoformat(state["after"][0]), state["after"][1]
+        if state.set:
+            queryset = queryset.filter(_set_filter(state.set)).distinct()
+        if state.from_:
+            queryset = queryset.filter(updated_at__gte=state.from_)
+        if state.until:
+            queryset = queryset.filter(updated_at__lt=state.until)
+        total = state.total or queryset.count()
+        if state.after:
+            moment, pk = state.after
             queryset = queryset.filter(
                 Q(updated_at__gt=moment) | Q(updated_at=moment, pk__gt=pk)
             )
@@ -350,8 +383,8 @@ class ListRecords(Verb):
             raise OAIError("noRecordsMatch", _("No records match these arguments."))
         element = Response.sub(self.response.root, self.element_name)
         for resource in page[:size]:
-            self.item(element, resource, state["prefix"])
-        cursor = state["cursor"]
+            self.item(element, resource, state.prefix)
+        cursor = state.cursor
         if len(page) > size or cursor:
             last = page[size - 1] if len(page) > size else None
             token = ""
@@ -360,14 +393,15 @@ class ListRecords(Verb):
                 "cursor": str(cursor),
             }
             if last is not None:
-                token = signing.dumps(
-                    {
-                        **state,
+                following = state.model_copy(
+                    update={
                         "total": total,
                         "cursor": cursor + size,
-                        "after": [last.updated_at.isoformat(), last.pk],
-                    },
-                    salt=TOKEN_SALT,
+                        "after": (last.updated_at, last.pk),
+                    }
+                )
+                token = signing.dumps(
+                    following.model_dump(mode="json", by_alias=True), salt=TOKEN_SALT
                 )
                 attributes["expirationDate"] = datestamp(
                     timezone.now() + TOKEN_LIFETIME
@@ -409,9 +443,48 @@ VERBS = {
 }
 
 
+def _query(request: HttpRequest) -> QueryDict:
+    """The request's arguments, each short and XML-safe so that it can be echoed; a body
+    the protocol does not define (JSON, multipart, megabytes) is refused unread."""
+    try:
+        if request.method == "GET":
+            query = request.GET
+        elif request.content_type == "application/x-www-form-urlencoded":
+            query = request.POST
+        else:
+            raise OAIError(
+                "badArgument",
+                _("Send a POST request as application/x-www-form-urlencoded."),
+            )
+        items = list(query.lists())
+    except (RequestDataTooBig, TooManyFieldsSent) as error:
+        raise OAIError("badArgument", _("The request is too large.")) from error
+    for key, values in items:
+        if all(
+            len(text) <= MAX_ARGUMENT and not NOT_XML.search(text)
+            for text in (key, *values)
+        ):
+            continue
+        if key == "verb":
+            raise OAIError("badVerb", _("The request names no OAI-PMH verb."))
+        if key == "resumptionToken":
+            raise OAIError(
+                "badResumptionToken",
+                _(
+                    "The resumption token is not valid or has expired; "
+                    "start the list again."
+                ),
+            )
+        raise OAIError(
+            "badArgument",
+            _("An argument is too long or has characters that XML cannot carry."),
+        )
+    return query
+
+
 def _check_arguments(request: HttpRequest) -> tuple[str, dict[str, str]]:
     """The verb and its arguments, or the protocol error that rejects them."""
-    query = request.POST if request.method == "POST" else request.GET
+    query = _query(request)
     verb = query.get("verb", "")
     if verb not in VERBS or len(query.getlist("verb")) > 1:
         raise OAIError(
@@ -428,7 +501,8 @@ def _check_arguments(request: HttpRequest) -> tuple[str, dict[str, str]]:
     missing = required - set(arguments) if "resumptionToken" not in arguments else set()
     if repeated or unknown or exclusive or missing:
         names = (
-            ", ".join(sorted(set(repeated) | unknown | missing)) or "resumptionToken"
+            ", ".join(sorted(set(repeated) | unknown | missing)[:10])
+            or "resumptionToken"
         )
         raise OAIError(
             "badArgument",
