@@ -228,7 +228,8 @@ class QuestionViewSet(ScopedViewSet):
     icon = "help"
     menu_label = _("Registration questions")
     list_display = ["label_kk", "event", "kind", "required"]
-    list_filter = ["event"]
+    list_filter = ["event", "kind"]
+    search_fields = ["label_kk", "label_ru", "label_en"]
     edit_handler = ObjectList(
         [
             FieldPanel("event"),

@@ -7,10 +7,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from mura.events.models import ExtraQuestion
 from mura.events.services import registration_create
 from mura.events.tests.factories import (
     SectionFactory,
     SlotFactory,
+    SpeakerFactory,
     make_event,
     registration_data,
 )
@@ -42,8 +44,12 @@ def forums(site_tree):
     for event, title in ((spring, "Цифрлық қор"), (autumn, "Балалар оқуы")):
         section = SectionFactory(event=event, title_kk=title)
         SlotFactory(event=event, section=section, title_kk=f"{title}: баяндама")
+        ExtraQuestion.objects.create(event=event, label_kk=f"{title}: сұрақ")
     SectionFactory(event=theirs, title_kk="Астана секциясы")
     SlotFactory(event=theirs, title_kk="Астана баяндамасы")
+    ExtraQuestion.objects.create(event=theirs, label_kk="Астана сұрағы")
+    SpeakerFactory(name="Цифрлық қор маманы", country="KZ")
+    SpeakerFactory(name="Балалар оқуы маманы", country="MN")
     organisers = {}
     for key, institution in (("almaty", almaty), ("astana", astana)):
         organisers[key] = UserFactory()
@@ -125,6 +131,7 @@ def test_union_admin_sees_every_institutions_registrations(client, forums):
     [
         ("event_sections", "Цифрлық қор", "Астана секциясы"),
         ("event_slots", "Цифрлық қор: баяндама", "Астана баяндамасы"),
+        ("event_questions", "Цифрлық қор: сұрақ", "Астана сұрағы"),
     ],
 )
 def test_programme_listings_filter_and_search_within_own_events(
@@ -140,3 +147,15 @@ def test_programme_listings_filter_and_search_within_own_events(
     assert own in spring_only and "Балалар оқуы" not in spring_only
     searched = client.get(f"/admin/{listing}/?q=Балалар").content.decode()
     assert "Балалар оқуы" in searched and own not in searched
+
+
+def test_speakers_listing_searches_filters_and_sorts(client, forums):
+    client.force_login(forums["organisers"]["almaty"])
+    searched = client.get("/admin/event_speakers/?q=Балалар").content.decode()
+    assert "Балалар оқуы маманы" in searched and "Цифрлық қор маманы" not in searched
+    filtered = client.get("/admin/event_speakers/?country=KZ").content.decode()
+    assert "Цифрлық қор маманы" in filtered and "Балалар оқуы маманы" not in filtered
+    descending = client.get("/admin/event_speakers/?ordering=-name").content.decode()
+    assert descending.index("Цифрлық қор маманы") < descending.index(
+        "Балалар оқуы маманы"
+    )
