@@ -245,10 +245,22 @@ class QuestionViewSet(ScopedViewSet):
     )
 
 
+class RegistrationIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        # The listing shows each row's event; the export lists each row's sections.
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("event")
+            .prefetch_related("sections")
+        )
+
+
 class RegistrationViewSet(ScopedViewSet):
     """Read-only lists with filters and CSV/XLSX export; changes go through the services."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "form"
     menu_label = _("Registrations")
     inspect_view_enabled = True
