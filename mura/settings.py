@@ -358,6 +358,6 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Failures are logged with the account and the address (never the password).
 AXES_SENSITIVE_PARAMETERS: list[str] = []
 AXES_VERBOSE = False  # no start-up banner on every command
-AXES_CLIENT_IP_CALLABLE = "mura.portal.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "mura.portal.clients.client_ip"
 AXES_LOCKOUT_CALLABLE = "mura.institutions.lockouts.lockout_response"
 WAGTAILADMIN_USER_LOGIN_FORM = "mura.institutions.forms.AdminLoginForm"

@@ -2,13 +2,19 @@
 
 django-simple-captcha can read its code aloud only through flite, which is not installed
 here and speaks English letter names only, so a Kazakh or Russian reader would hear a
-foreign alphabet. Readers who cannot see the picture answer a small sum written in words
-in their own language instead. Its answer is kept in the same CaptchaStore table as the
-image codes, so it expires and can be tried only once, exactly like them."""
+foreign alphabet. Readers who cannot see the picture ask for a small sum written in
+words in their own language instead. Any text a screen reader can read, a script can
+read too, so the question is made to cost a script what the picture does: it is given
+only on request, a few per address (mura.comments.views), an answer sent sooner than a
+person could listen to the question is refused, and wrong answers are counted. Its
+answer is kept in the same CaptchaStore table as the image codes, so it expires and
+can be tried only once, exactly like them."""
 
 import random
 import re
+from datetime import timedelta
 
+from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 from django import forms
@@ -30,6 +36,8 @@ NUMBER_WORDS = {
     9: _("nine"),
 }
 SUM = re.compile(r"^(\d)\+(\d)$")
+# Seconds a person needs at least to hear the question and type two digits.
+QUESTION_DELAY = 5
 _random = random.SystemRandom()
 
 
@@ -73,9 +81,11 @@ def question_text(a: int, b: int) -> str:
 
 
 class QuestionInput(forms.MultiWidget):
-    """Hidden key and the answer box; every rendering asks a new question."""
+    """Hidden key and the answer box for the question the view gave this reader
+    (``question``: key and text); rendering never makes a question by itself."""
 
     template_name = "comments/widgets/question.html"
+    question: tuple[str, str] = ("", "")
 
     def __init__(self, attrs=None):
         super().__init__(
@@ -90,7 +100,7 @@ class QuestionInput(forms.MultiWidget):
         return value or [None, None]
 
     def get_context(self, name, value, attrs):
-        key, text = question_create()
+        key, text = self.question
         context = super().get_context(name, [key, ""], attrs)
         context["question"] = text
         answer = context["widget"]["subwidgets"][1]["attrs"]
@@ -125,10 +135,25 @@ class QuestionField(forms.MultiValueField):
         ).first()
         if store is not None:
             store.delete()
+        if store is not None and timezone.now() < question_issued(store) + timedelta(
+            seconds=QUESTION_DELAY
+        ):
+            raise ValidationError(
+                gettext(
+                    "The answer came sooner than a person can listen to the question. Answer the new question."
+                ),
+                code="too_soon",
+            )
         if store is None or not SUM.match(store.challenge) or store.response != answer:
             raise ValidationError(
                 gettext(
                     "The answer is wrong or the question has expired. Answer the new question."
-                )
+                ),
+                code="wrong",
             )
         return answer
+
+
+def question_issued(store: CaptchaStore):
+    """When the question was given: CaptchaStore keeps only when it expires."""
+    return store.expiration - timedelta(minutes=captcha_settings.CAPTCHA_TIMEOUT)

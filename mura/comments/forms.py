@@ -18,12 +18,14 @@ class CommentForm(forms.Form):
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     captcha = ImageCaptchaField(label=_("Code from the picture"), required=False)
-    question = QuestionField(
-        label=_("Or answer a question instead of the picture"), required=False
-    )
+    question = QuestionField(label=_("Question instead of the picture"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, question: tuple[str, str] | None = None, **kwargs):
+        """``question``: the key and text of a question the view gave this reader."""
         super().__init__(*args, **kwargs)
+        self.question_offered = question is not None
+        if question is not None:
+            self.fields["question"].widget.question = question
         for name in ("name", "email", "body"):
             self.fields[name].widget.attrs["required"] = True
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -52,10 +54,18 @@ class CommentForm(forms.Form):
             self.add_error(
                 "captcha",
                 gettext(
-                    "Type the code from the picture or answer the question below it."
+                    "Type the code from the picture. If you cannot see it, ask for a question instead."
                 ),
             )
         return cleaned
+
+    @property
+    def answers_question(self) -> bool:
+        """The reader answered a question rather than typing the picture's code."""
+        return bool(
+            self.data.get(self.add_prefix("question_1"), "").strip()
+            and not self.data.get(self.add_prefix("captcha_1"), "").strip()
+        )
 
     @property
     def is_spam_trap_filled(self) -> bool:

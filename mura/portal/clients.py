@@ -5,6 +5,7 @@ stores an address."""
 
 import base64
 import hashlib
+import ipaddress
 import pickle
 
 from django.conf import settings
@@ -76,6 +77,15 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """client_address() when it is an IP address, else None (a request made in code
+    has none): django-axes stores it in an address column (AXES_CLIENT_IP_CALLABLE)."""
+    try:
+        return str(ipaddress.ip_address(client_address(request)))
+    except ValueError:
+        return None
+
+
 def address_hash(request: HttpRequest, *context: str) -> str:
     """The address (and ``context``) salted with the secret key: enough to tell one
     visitor from another, not to find a person."""
@@ -96,9 +106,14 @@ def _count(key: str, timeout: int) -> int:
 
 
 def rate_limited(
-    request: HttpRequest, scope: str, limits: tuple[tuple[int, int], ...]
+    request: HttpRequest,
+    scope: str,
+    limits: tuple[tuple[int, int], ...],
+    *,
+    count: bool = True,
 ) -> bool:
-    """Count this request; True when the address is over a limit in any window.
+    """Count this request; True when the address is over a limit in any window
+    (``count=False`` only asks whether it already reached one).
 
     ``limits`` are (requests, seconds) pairs. Each window slides, estimated from two
     fixed ones (this window's count plus the previous one's, weighted by how much of it
@@ -112,7 +127,10 @@ def rate_limited(
     for limit, window in limits:
         bucket = int(now // window)
         key = f"mura:ratelimit:{scope}:{sender}:{window}"
-        current = _count(f"{key}:{bucket}", timeout=2 * window + 1)
+        if count:
+            current = _count(f"{key}:{bucket}", timeout=2 * window + 1)
+        else:
+            current = caches["limits"].get(f"{key}:{bucket}", 0) + 1
         previous = caches["limits"].get(f"{key}:{bucket - 1}", 0)
         overlap = 1 - (now % window) / window
         over = over or current + previous * overlap > limit

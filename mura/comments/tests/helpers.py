@@ -28,8 +28,40 @@ def comment_data(html: str, *, answer: str | None = None, **fields: str) -> dict
         "website": "",
         "captcha_0": key,
         "captcha_1": captcha_answer(key) if answer is None else answer,
-        "question_0": hidden(html, "question_0"),
+        "question_0": "",
         "question_1": "",
     }
     data.update(fields)
     return data
+
+
+RU_NUMBERS = [
+    "один",
+    "два",
+    "три",
+    "четыре",
+    "пять",
+    "шесть",
+    "семь",
+    "восемь",
+    "девять",
+]
+KK_NUMBERS = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"]
+
+
+def ask_question(client, html: str, url: str = "/comments/post/", **extra) -> str:
+    """Press "Get a question instead" on the form in ``html``; the form page comes back."""
+    data = comment_data(html, answer="")
+    data["question_ask"] = "1"
+    return client.post(url, data, **extra).content.decode()
+
+
+def let_question_age(html: str, seconds: int = 6) -> None:
+    """As if the reader listened to the question for ``seconds`` (its store row is
+    moved back in time, the way an expired code is made in test_posting)."""
+    from datetime import timedelta
+
+    key = hidden(html, "question_0")
+    store = CaptchaStore.objects.get(hashkey=key)
+    store.expiration -= timedelta(seconds=seconds)
+    store.save()
