@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "mura.portal.middleware.RequestLimitMiddleware",
 ]
 
 ROOT_URLCONF = "mura.urls"

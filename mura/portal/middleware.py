@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.translation import gettext
 
 ADMIN_PREFIX = "/admin/"
 
@@ -28,4 +29,37 @@ class AdminLanguageMiddleware:
             # override, not activate: the language must not outlive this request's thread use
             with translation.override(settings.MURA_ADMIN_DEFAULT_LANGUAGE):
                 return self.get_response(request)
+        return self.get_response(request)
+
+
+class RequestLimitMiddleware:
+    """Per-address limits on requests that cost others something but sit in views Mura
+    does not own: Wagtail's password-reset form sends an e-mail to a staff member on
+    every POST, and django-simple-captcha's refresh writes a row on every call."""
+
+    LIMITS = (
+        ("POST", "/admin/password_reset/", "password-reset", ((5, 3600),)),
+        ("GET", "/captcha/refresh/", "captcha-refresh", ((30, 600), (200, 86_400))),
+    )
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from mura.portal.clients import rate_limited
+
+        for method, prefix, scope, limits in self.LIMITS:
+            if (
+                request.method == method
+                and request.path_info.startswith(prefix)
+                and rate_limited(request, scope, limits)
+            ):
+                return HttpResponse(
+                    gettext(
+                        "Too many requests from your address. Wait a while and try again."
+                    ),
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
+                    headers={"Retry-After": str(limits[0][1])},
+                )
         return self.get_response(request)

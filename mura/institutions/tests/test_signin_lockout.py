@@ -135,6 +135,7 @@ def test_a_union_admin_sees_the_lockout_and_unlocks_it(client, editor):
         sign_in(client, "editor", "guess")
     admin = UserFactory(username="root", is_staff=True, is_superuser=True)
     client.force_login(admin)
+    assert "/admin/lockouts/" in client.get("/admin/").content.decode(), "in the menu"
     html = client.get("/admin/lockouts/").content.decode()
     assert "Блокировки входа" in html
     assert "<code>editor</code>" in html
@@ -152,6 +153,7 @@ def test_the_lockouts_page_is_for_union_admins_only(client, editor):
     for _ in range(5):
         sign_in(client, "someone", "guess")
     client.force_login(editor)
+    assert "/admin/lockouts/" not in client.get("/admin/").content.decode()
     assert client.get("/admin/lockouts/").status_code in (302, 403)
     client.post("/admin/lockouts/unlock/", {"kind": "username", "value": "someone"})
     assert AccessAttempt.objects.filter(username="someone").exists()
