@@ -44,7 +44,7 @@ class Row:
 
 #: Years a filter may name; others cannot be a record's year and are ignored.
 YEARS = range(-9999, 10_000)
-#: Institution ids are positive 64-bit integers; other values match no institution.
+#: Institution ids are positive 64-bit integers: no other value can be one.
 INSTITUTION_IDS = range(1, 2**63)
 
 
@@ -58,8 +58,8 @@ def _int(value: str | None, within: range | None = None) -> int | None:
 
 
 def _facet_value(name: str, value: str) -> bool:
-    """Whether a facet value can select anything: numbers where the facet is numeric,
-    and no character no reader types (PostgreSQL refuses a NUL in any text)."""
+    """Whether a facet value can select anything: a number in range where the facet is
+    numeric, else text without untypable characters (PostgreSQL refuses a NUL)."""
     if name == "institution":
         return _int(value, INSTITUTION_IDS) is not None
     if name == "decade":

@@ -411,8 +411,6 @@ def _normalise(stem: str, abc: _Alphabet, elided: dict[str, str]) -> str:
     stem = elided.get(stem, stem)
     if len(stem) > 1 and stem.endswith("ь"):
         stem = stem[:-1]
-    if not stem:
-        return stem
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in abc.syllabic:
         stem = stem[:-1]
     if stem[-1] in abc.devoice:
