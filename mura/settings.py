@@ -354,7 +354,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_RESET_ON_SUCCESS = True
+# Failures expire with the cool-off only: axes' reset on success would also wipe every
+# failure from the signing-in address, so anyone with an account could guess another's
+# password four times, sign in to their own, and guess again.
+AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Failures are logged with the account and the address (never the password).
 AXES_SENSITIVE_PARAMETERS: list[str] = []

@@ -112,6 +112,18 @@ def test_behind_a_proxy_the_address_it_saw_is_counted_not_the_one_claimed(
     assert other.status_code == 302
 
 
+def test_signing_in_to_ones_own_account_does_not_wipe_guesses_at_another(
+    client, editor
+):
+    UserFactory(username="root", is_superuser=True)
+    for _ in range(4):
+        sign_in(client, "root", "guess")
+    assert sign_in(client, "editor", PASSWORD).status_code == 302
+    client.logout()
+    sign_in(client, "root", "guess", address="192.0.2.77")
+    assert sign_in(client, "root", PASSWORD, address="192.0.2.78").status_code == 429
+
+
 def test_the_lock_ends_after_the_cool_off_time(client, editor):
     for _ in range(5):
         sign_in(client, "editor", "guess")
