@@ -89,17 +89,22 @@ def term(keys: frozenset[str], column: str) -> Term:
 
 @pytest.mark.django_db
 @DATABASE
-@given(typed=QUERY)
-@example(typed="''")
-@example(typed="a\x00b")
-@example(typed="NEAR(a b, 2)")
-@example(typed='title:(a OR b) -"c" & !d <-> e:*')
-def test_any_query_is_answered_by_the_page_suggestions_and_api(client, records, typed):
+@given(typed=QUERY, language=st.sampled_from(["", "/ru", "/en"]), htmx=st.booleans())
+@example(typed="''", language="", htmx=False)
+@example(typed="a\x00b", language="", htmx=True)
+@example(typed="NEAR(a b, 2)", language="/ru", htmx=True)
+@example(typed='title:(a OR b) -"c" & !d <-> e:*', language="", htmx=False)
+def test_any_query_is_answered_by_the_page_suggestions_and_api(
+    client, records, typed, language, htmx
+):
+    headers = {"HX-Request": "true"} if htmx else {}
     for url in SEARCH_URLS:
+        if not url.startswith("/api/"):
+            url = language + url
         # A savepoint per request: on PostgreSQL an error would otherwise hide behind
         # the aborted transaction of the next one.
         with transaction.atomic():
-            response = client.get(url, {"q": typed})
+            response = client.get(url, {"q": typed}, headers=headers)
         assert answered(response), (url, typed, response.status_code)
 
 
