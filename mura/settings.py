@@ -186,7 +186,8 @@ else:
         "limits": {
             "BACKEND": "mura.portal.clients.AtomicDatabaseCache",
             "LOCATION": "mura_cache_limits",
-            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+            # Expired counters are deleted once there are more than this many.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
 
