@@ -112,11 +112,12 @@ def test_syntax_around_a_word_still_finds_it(client, records):
 
 @pytest.mark.django_db
 def test_suggestions_for_punctuation_alone_are_empty(client, records):
-    for typed in ("''", "‘’", "-- --", "ь ь", "ø'"):
+    for typed in ("''", "‘’", "-- --", "(*)"):
         response = client.get("/search/suggest/", {"q": typed})
-        assert response.status_code == 200, typed
-        assert isinstance(response.json()["suggestions"], list)
-    assert client.get("/search/suggest/", {"q": "''"}).json() == {"suggestions": []}
+        assert response.json() == {"suggestions": []}, typed
+    for typed in ("ь ь", "ø'", "Абай ʼ", "2)"):
+        response = client.get("/search/suggest/", {"q": typed})
+        assert isinstance(response.json()["suggestions"], list), typed
 
 
 @pytest.mark.django_db
