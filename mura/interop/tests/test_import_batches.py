@@ -41,7 +41,10 @@ def test_an_interrupted_import_keeps_the_batches_it_committed_with_their_index(
     not there at all."""
     with pytest.raises(PowerCut):
         records_import(
-            institution=institution, items=books_then_power_cut(5), batch_records=2
+            institution=institution,
+            items=books_then_power_cut(5),
+            batch_records=2,
+            batch_seconds=60,
         )
     assert sorted(Resource.objects.values_list("title", flat=True)) == [
         "Кітап 1",
