@@ -1,3 +1,4 @@
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -33,13 +34,33 @@ class AdminLanguageMiddleware:
 
 
 class RequestLimitMiddleware:
-    """Per-address limits on requests that cost others something but sit in views Mura
-    does not own: Wagtail's password-reset form sends an e-mail to a staff member on
-    every POST, and django-simple-captcha's refresh writes a row on every call."""
+    """Per-address limits on requests that cost someone something but are handled by
+    views Mura does not own: Wagtail's password-reset form e-mails a staff member on
+    every POST, its password forms for private pages and documents could be guessed at
+    without end, and django-simple-captcha's refresh writes a row on every call."""
 
     LIMITS = (
-        ("POST", "/admin/password_reset/", "password-reset", ((5, 3600),)),
-        ("GET", "/captcha/refresh/", "captcha-refresh", ((30, 600), (200, 86_400))),
+        (
+            "POST",
+            re.compile(r"^/admin/password_reset/"),
+            "password-reset",
+            ((5, 3600),),
+        ),
+        (
+            "POST",
+            re.compile(
+                r"^/(?:[a-z]{2}/)?_util/authenticate_with_password/"
+                r"|^/documents/authenticate_with_password/"
+            ),
+            "page-password",
+            ((10, 600), (50, 86_400)),
+        ),
+        (
+            "GET",
+            re.compile(r"^/captcha/refresh/"),
+            "captcha-refresh",
+            ((30, 600), (200, 86_400)),
+        ),
     )
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -48,10 +69,10 @@ class RequestLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         from mura.portal.clients import rate_limited
 
-        for method, prefix, scope, limits in self.LIMITS:
+        for method, path, scope, limits in self.LIMITS:
             if (
                 request.method == method
-                and request.path_info.startswith(prefix)
+                and path.match(request.path_info)
                 and rate_limited(request, scope, limits)
             ):
                 return HttpResponse(

@@ -1,5 +1,7 @@
 """Requests that cost someone else something are limited per address: a password-reset
-e-mail to a staff member, a new CAPTCHA row."""
+e-mail to a staff member, a guess at a private page's password, a new CAPTCHA row."""
+
+from wagtail.models import PageViewRestriction
 
 from mura.institutions.tests.factories import UserFactory
 
@@ -32,3 +34,21 @@ def test_an_address_may_get_thirty_new_captcha_codes_in_ten_minutes(client, db):
     assert statuses == [200] * 30 + [429]
     refused = client.get("/captcha/refresh/", **ajax)
     assert "Сіздің мекенжайыңыздан сұраулар тым көп." in refused.content.decode()
+
+
+def test_the_password_of_a_private_page_cannot_be_guessed_without_end(
+    client, site_tree
+):
+    home = site_tree["home"]
+    restriction = PageViewRestriction.objects.create(
+        page=home, restriction_type=PageViewRestriction.PASSWORD, password="sesame"
+    )
+    url = f"/ru/_util/authenticate_with_password/{restriction.pk}/{home.pk}/"
+    guesses = [
+        client.post(url, {"password": f"guess{n}", "return_url": "/"}).status_code
+        for n in range(11)
+    ]
+    assert guesses == [200] * 10 + [429]
+    right = client.post(url, {"password": "sesame", "return_url": "/"})
+    assert right.status_code == 429
+    assert "Слишком много запросов с вашего адреса." in right.content.decode()
