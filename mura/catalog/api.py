@@ -8,7 +8,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
-from mura.api.params import Moment, ObjectId, Text
+from mura.api.params import Moment, ObjectId, Text, one_of
 from mura.catalog.models import Kind, Resource
 
 ROUTE_PREFIX = "/resources"
@@ -115,7 +115,7 @@ def _public():
 def list_resources(
     request: HttpRequest,
     institution: Text | None = None,
-    kind: Kind | None = None,
+    kind: one_of(Kind) | None = None,
     collection: Text | None = None,
     subject: ObjectId | None = None,
     updated_since: Moment | None = None,

@@ -15,7 +15,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from mura.api.errors import ApiError, ErrorOut, field_errors, invalid, read_json_object
 from mura.api.pagination import PageNumberPagination
-from mura.api.params import MAX_ID, ObjectId, Text
+from mura.api.params import MAX_ID, ObjectId, Text, one_of
 from mura.events.models import (
     EventKind,
     EventPage,
@@ -112,7 +112,7 @@ class ProgrammeOut(Schema):
 class QuestionOut(Schema):
     id: int = Field(description="The key of its answer in a registration's `answers`")
     label: str = Field(description="The question in the reader's language")
-    type: ExtraQuestion.Kind
+    type: one_of(ExtraQuestion.Kind)
     choices: list[str] = Field(description="The answers allowed; empty for free text")
     required: bool
 
@@ -253,7 +253,7 @@ def _events():
 def list_events(
     request: HttpRequest,
     when: Literal["upcoming", "past", "all"] = "upcoming",
-    kind: EventKind | None = None,
+    kind: one_of(EventKind) | None = None,
     institution: Text | None = None,
 ):
     events = _events()

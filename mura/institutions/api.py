@@ -4,7 +4,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
-from mura.api.params import Text
+from mura.api.params import Text, one_of
 from mura.institutions.models import Institution, Region
 
 ROUTE_PREFIX = "/institutions"
@@ -40,8 +40,8 @@ class InstitutionOut(Schema):
 @paginate(PageNumberPagination)
 def list_institutions(
     request: HttpRequest,
-    kind: Institution.Kind | None = None,
-    region: Region | None = None,
+    kind: one_of(Institution.Kind) | None = None,
+    region: one_of(Region) | None = None,
 ):
     institutions = Institution.objects.public()
     if kind:

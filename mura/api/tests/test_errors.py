@@ -65,6 +65,7 @@ def test_unknown_objects_are_404(client, db, url):
     [
         ("/api/v1/resources", {"subject": str(BEYOND_64_BITS)}),
         ("/api/v1/resources", {"updated_since": "yesterday"}),
+        ("/api/v1/resources", {"updated_since": "0.5"}),
         ("/api/v1/resources", {"updated_since": "0001-01-01T00:00:00+14:00"}),
         ("/api/v1/resources", {"updated_since": "9999-12-31T23:59:59-14:00"}),
         ("/api/v1/resources", {"institution": "a\x00b"}),
