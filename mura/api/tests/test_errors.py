@@ -1,5 +1,7 @@
 """Every bad request to /api/v1/ is answered in the API's JSON error shape, never HTML or 500."""
 
+import re
+
 import pytest
 
 BEYOND_64_BITS = 2**63
@@ -124,3 +126,33 @@ def test_errors_follow_the_readers_language(client, db):
     assert detail["kk"]["errors"]["page"] == ["Толық санды енгізіңіз."]
     not_found = client.get("/api/v1/nope", headers={"accept-language": "ru"}).json()
     assert not_found["detail"] == "По этому адресу ничего не найдено."
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_kind_of_error_is_in_the_readers_language(client, content, language):
+    """No English left in an error a Kazakh or Russian reader gets (detail and fields)."""
+    event = f"/api/v1/events/{content['event'].pk}/registrations"
+    headers = {"accept-language": language}
+    answers = [
+        client.get("/api/v1/events", {"page": "0"}, headers=headers),
+        client.get("/api/v1/resources", {"updated_since": "x"}, headers=headers),
+        client.get("/api/v1/news", {"page": 99}, headers=headers),
+        client.get("/api/v1/news/999999", headers=headers),
+        client.get("/api/v1/nope", headers=headers),
+        client.put("/api/v1/events", headers=headers),
+        client.post(event, "x", content_type="text/plain", headers=headers),
+        client.post(event, b"\xff", content_type="application/json", headers=headers),
+        client.post(event, b"{", content_type="application/json", headers=headers),
+        client.post(event, b"[]", content_type="application/json", headers=headers),
+        client.post(
+            event, {"name": 1}, content_type="application/json", headers=headers
+        ),
+        client.post(
+            event, b"x" * 3_000_000, content_type="application/json", headers=headers
+        ),
+    ]
+    for response in answers:
+        body = response.json()
+        texts = [body["detail"], *(m for ms in body["errors"].values() for m in ms)]
+        for text in texts:
+            assert re.search("[а-яәіңғүұқөһ]", text, re.IGNORECASE), (response, text)
