@@ -155,7 +155,12 @@ def in_readers_language(view: Callable) -> Callable:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with translation.override(translation.get_language_from_request(request)):
-            response = view(request, *args, **kwargs)
+            try:
+                response = view(request, *args, **kwargs)
+            except Http404:  # raised outside an operation, e.g. by ninja's root view
+                return error_response(
+                    404, gettext("Nothing was found at this address.")
+                )
             if response.status_code == 405 and not response.get(
                 "Content-Type", ""
             ).startswith("application/json"):

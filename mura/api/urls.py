@@ -22,11 +22,11 @@ ERROR = {
     },
 }
 ERROR_STATUSES = {
+    "400": "The request cannot be read (too many parameters, or a bad body)",
     "404": "Nothing has this id, or the page is past the last one",
     "422": "A parameter is not valid (errors name it)",
 }
 BODY_ERROR_STATUSES = {
-    "400": "The body is not valid (errors name the fields)",
     "413": "The request body is too large",
     "415": "The request body is not application/json",
 }

@@ -102,7 +102,7 @@ def test_hostile_values_still_find_nothing_rather_than_fail(client, content):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/nope", "/api/v1/nope/", "/api/v1/events/1/x"]
+    "path", ["/api/v1/", "/api/v1/nope", "/api/v1/nope/", "/api/v1/events/1/x"]
 )
 def test_unknown_paths_are_a_json_404_not_a_redirect_or_html(client, db, path):
     assert_error(client.get(path), 404)
@@ -156,3 +156,9 @@ def test_every_kind_of_error_is_in_the_readers_language(client, content, languag
         texts = [body["detail"], *(m for ms in body["errors"].values() for m in ms)]
         for text in texts:
             assert re.search("[а-яәіңғүұқөһ]", text, re.IGNORECASE), (response, text)
+
+
+def test_too_many_parameters_is_a_json_400(client, db):
+    """Django's limit on the number of fields; was its HTML 400 page."""
+    query = "&".join(f"a{n}=1" for n in range(10_001))
+    assert_error(client.get(f"/api/v1/events?{query}"), 400)
