@@ -247,7 +247,7 @@ def _events():
 @router.get(
     "",
     response=list[EventOut],
-    summary="List events (upcoming first; ?when=past for past ones)",
+    summary="List events (upcoming first; ?when=past or ?when=all)",
 )
 @paginate(PageNumberPagination)
 def list_events(
