@@ -23,9 +23,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, question: tuple[str, str] | None = None, **kwargs):
         """``question``: the key and text of a question the view gave this reader."""
         super().__init__(*args, **kwargs)
-        self.question_offered = question is not None
-        if question is not None:
-            self.fields["question"].widget.question = question
+        self.offer_question(question)
         for name in ("name", "email", "body"):
             self.fields[name].widget.attrs["required"] = True
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -36,6 +34,13 @@ class CommentForm(forms.Form):
         # A reader who typed the picture's code is judged by it alone.
         if self.is_bound and self.data.get(self.add_prefix("captcha_1"), "").strip():
             self.fields["question"].disabled = True
+
+    def offer_question(self, question: tuple[str, str] | None) -> None:
+        """Show this question (key and text) instead of the picture; None shows the
+        button that asks for one."""
+        self.question_offered = question is not None
+        if question is not None:
+            self.fields["question"].widget.question = question
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"].strip()

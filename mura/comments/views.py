@@ -139,10 +139,7 @@ def post_comment(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(f"{next_url}#comments")
     if answering and not context["sent"]:
         # The answered question is used up; another one only within the limits.
-        question = _question_offer(request)
-        if question is not None:
-            form.question_offered = True
-            form.fields["question"].widget.question = question
+        form.offer_question(_question_offer(request))
     return _form_response(request, context, status)
 
 

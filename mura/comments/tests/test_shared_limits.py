@@ -57,8 +57,8 @@ def redis_available() -> bool:
 class Reader:
     """A browser's cookie jar and the form as a reader fills it in."""
 
-    def __init__(self, database: Path, address: str):
-        self.database = database
+    def __init__(self, query, address: str):
+        self.query = query
         self.address = address  # as the reverse proxy in front reports it
         self.body = f"Рахмет! ({address}, {os.getpid()}, {time.time()})"
         self.opener = urllib.request.build_opener(
@@ -73,11 +73,10 @@ class Reader:
         html = self.opener.open(request, timeout=30).read().decode()
         fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', html))
         del fields["question_ask"]  # the button that asks for a question instead
-        with sqlite3.connect(self.database) as db:
-            (answer,) = db.execute(
-                "SELECT response FROM captcha_captchastore WHERE hashkey = ?",
-                [fields["captcha_0"]],
-            ).fetchone()
+        (answer,) = self.query(
+            "SELECT response FROM captcha_captchastore WHERE hashkey = %s",
+            [fields["captcha_0"]],
+        )
         return {
             **fields,
             "name": "Айгүл",
@@ -104,9 +103,41 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-@pytest.fixture(scope="module")
-def installation(tmp_path_factory) -> dict:
-    """One migrated installation with the demo articles, shared by the servers below."""
+def sqlite_query(path: Path):
+    def query(sql: str, params: list) -> tuple:
+        with sqlite3.connect(path) as db:
+            return db.execute(sql.replace("%s", "?"), params).fetchone()
+
+    return query
+
+
+def postgres_query(url: str):
+    import psycopg
+
+    def query(sql: str, params: list) -> tuple:
+        with psycopg.connect(url) as db:
+            return db.execute(sql, params).fetchone()
+
+    return query
+
+
+def postgres_database(url: str, *, drop_only: bool = False) -> str:
+    """A fresh database beside the test run's own (its name + "_processes")."""
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    fresh = f"{name}_processes"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
+        if not drop_only:
+            db.execute(f'CREATE DATABASE "{fresh}"')
+    return f"{base}/{fresh}"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def installation(request, tmp_path_factory):
+    """One migrated installation with the demo articles, shared by the servers below:
+    on SQLite, and on PostgreSQL when the suite runs on it."""
     data = tmp_path_factory.mktemp("shared-limits")
     env = {
         k: v
@@ -114,12 +145,22 @@ def installation(tmp_path_factory) -> dict:
         if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CACHE_URL"}
     }
     env.update(MURA_DATA_DIR=str(data), MURA_DEMO="1", DEBUG="0", MURA_PROXY_COUNT="1")
+    if request.param == "postgres":
+        url = os.environ.get("DATABASE_URL", "")
+        if not url.startswith("postgres"):
+            pytest.skip("this run is on SQLite (DATABASE_URL is not PostgreSQL)")
+        env["DATABASE_URL"] = postgres_database(url)
+        query = postgres_query(env["DATABASE_URL"])
+    else:
+        query = sqlite_query(data / "mura.sqlite3")
     subprocess.run([*MURA, "migrate", "-v0"], env=env, check=True, timeout=600)
     subprocess.run([*MURA, "shell", "-c", LOAD_DEMO], env=env, check=True, timeout=600)
     subprocess.run(
         [*MURA, "collectstatic", "--noinput", "-v0"], env=env, check=True, timeout=600
     )
-    return {"env": env, "database": data / "mura.sqlite3"}
+    yield {"env": env, "query": query}
+    if request.param == "postgres":
+        postgres_database(os.environ["DATABASE_URL"], drop_only=True)
 
 
 @pytest.fixture(scope="module", params=["database", "redis"])
@@ -174,17 +215,16 @@ def servers(request, installation):
             redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def stored_comments(database: Path, reader: Reader) -> int:
-    with sqlite3.connect(database) as db:
-        return db.execute(
-            "SELECT count(*) FROM comments_comment WHERE body = ?", [reader.body]
-        ).fetchone()[0]
+def stored_comments(reader: Reader) -> int:
+    return reader.query(
+        "SELECT count(*) FROM comments_comment WHERE body = %s", [reader.body]
+    )[0]
 
 
 def test_five_comments_a_minute_in_all_across_two_server_processes(
     servers, installation
 ):
-    reader = Reader(installation["database"], "198.51.100.1")
+    reader = Reader(installation["query"], "198.51.100.1")
     bases = servers
     # Each form is shown by one process and sent to the other: the CAPTCHA store is
     # shared too.
@@ -194,11 +234,11 @@ def test_five_comments_a_minute_in_all_across_two_server_processes(
     ]
     assert statuses.count(302) == 5, statuses
     assert statuses.count(429) == 7, statuses
-    assert stored_comments(installation["database"], reader) == 5
+    assert stored_comments(reader) == 5
 
 
 def test_comments_sent_at_the_same_moment_lose_no_count(servers, installation):
-    reader = Reader(installation["database"], "198.51.100.2")
+    reader = Reader(installation["query"], "198.51.100.2")
     bases = servers
     forms = [reader.form(bases[number % 2]) for number in range(12)]
     with ThreadPoolExecutor(max_workers=6) as pool:
@@ -209,4 +249,4 @@ def test_comments_sent_at_the_same_moment_lose_no_count(servers, installation):
             )
         )
     assert statuses.count(302) == 5, statuses
-    assert stored_comments(installation["database"], reader) == 5
+    assert stored_comments(reader) == 5
