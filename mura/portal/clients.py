@@ -57,8 +57,7 @@ class AtomicDatabaseCache(DatabaseCache):
 def cache_tables_create(*, using: str, **kwargs) -> None:
     """Create the database caches' tables after every ``migrate`` (a post_migrate
     receiver), so a fresh installation shares its counters without a further step."""
-    if using == "default":
-        call_command("createcachetable", database=using, verbosity=0)
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 def client_address(request: HttpRequest) -> str:
