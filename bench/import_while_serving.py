@@ -84,21 +84,28 @@ def records_write(path: Path, count: int, seed: int = 12) -> None:
 
 
 class Samples:
+    """Answer times per page kind, kept apart per phase (before / during the import)."""
+
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.latency: dict[str, list[float]] = {}
-        self.errors: dict[str, list[str]] = {}
+        self.phase = "during"
+        self.latency: dict[tuple[str, str], list[float]] = {}
+        self.errors: dict[tuple[str, str], list[str]] = {}
 
     def add(self, kind: str, seconds: float, error: str = "") -> None:
         with self.lock:
-            self.latency.setdefault(kind, []).append(seconds)
+            key = (self.phase, kind)
+            self.latency.setdefault(key, []).append(seconds)
             if error:
-                self.errors.setdefault(kind, []).append(error)
+                self.errors.setdefault(key, []).append(error)
 
-    def summary(self) -> dict:
+    def summary(self, phase: str) -> dict:
         result = {}
-        for kind, values in sorted(self.latency.items()):
+        for (of_phase, kind), values in sorted(self.latency.items()):
+            if of_phase != phase:
+                continue
             ordered = sorted(values)
+            errors = self.errors.get((phase, kind), [])
             result[kind] = {
                 "count": len(values),
                 "p50_ms": round(statistics.median(ordered) * 1000),
@@ -106,8 +113,8 @@ class Samples:
                     ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000
                 ),
                 "max_ms": round(ordered[-1] * 1000),
-                "errors": self.errors.get(kind, [])[:5],
-                "error_count": len(self.errors.get(kind, [])),
+                "errors": errors[:5],
+                "error_count": len(errors),
             }
         return result
 
@@ -213,7 +220,13 @@ def first(database: Path, sql: str):
 
 
 def run(
-    *, records: int, port: int, data_dir: Path, demo: bool, drain_seconds: float
+    *,
+    records: int,
+    port: int,
+    data_dir: Path,
+    demo: bool,
+    drain_seconds: float,
+    baseline_seconds: float,
 ) -> dict:
     env = {
         **{
@@ -293,8 +306,11 @@ def run(
                     target=post_comments, args=(base, article, database, samples, stop)
                 )
             )
+        samples.phase = "before"
         for thread in threads:
             thread.start()
+        time.sleep(baseline_seconds)
+        samples.phase = "during"
         started = time.perf_counter()
         imported = subprocess.run(
             [
@@ -345,7 +361,7 @@ def run(
         server.wait(timeout=60)
         log.close()
     server_log = log_path.read_text()
-    latency = samples.summary()
+    latency = samples.summary("during")
     comments_stored = first(database, "SELECT COUNT(*) FROM comments_comment")
     summary = {
         "records": records,
@@ -353,6 +369,7 @@ def run(
         "import_exit_code": imported.returncode,
         "import_report": imported.stdout.strip().splitlines()[-1:]
         + imported.stderr.strip().splitlines()[-3:],
+        "latency_before_import": samples.summary("before"),
         "latency": latency,
         "tasks": statuses,
         "drain_seconds": round(drain_seconds_taken, 1),
@@ -385,6 +402,12 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="default: a new temporary folder")
     parser.add_argument("--no-demo", action="store_true")
     parser.add_argument("--drain-seconds", type=float, default=600)
+    parser.add_argument(
+        "--baseline-seconds",
+        type=float,
+        default=30,
+        help="pages are sampled this long before the import starts, for comparison",
+    )
     options = parser.parse_args()
     scratch = None
     if options.data_dir is None:
@@ -397,6 +420,7 @@ def main() -> None:
             data_dir=options.data_dir,
             demo=not options.no_demo,
             drain_seconds=options.drain_seconds,
+            baseline_seconds=options.baseline_seconds,
         )
     finally:
         if scratch:

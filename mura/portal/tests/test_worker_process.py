@@ -184,6 +184,8 @@ def test_an_import_while_serving_leaves_the_worker_alive_and_the_queue_empty(
             str(free_port()),
             "--drain-seconds",
             "120",
+            "--baseline-seconds",
+            "0",
         ],
         capture_output=True,
         text=True,
