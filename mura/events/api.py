@@ -335,9 +335,8 @@ class RegistrationIn(BaseModel):
     email: _text("email")
     organisation: _text("organisation")
     position: _text("position") | None = None
-    country: _text("country") = Field(
-        pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2, e.g. KZ"
-    )
+    # The service names an unknown code in words the form also uses.
+    country: _text("country") = Field(description="ISO 3166-1 alpha-2, e.g. KZ")
     region: _text("region") | None = None
     phone: _text("phone") | None = None
     participation: Literal[tuple(Registration.Participation.values)] = (

@@ -188,3 +188,10 @@ def test_the_openapi_document_describes_the_answers(client, db):
     detail = document["paths"]["/api/v1/events/{event_id}"]["get"]["responses"]["200"]
     schema_name = detail["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
     assert "questions" in document["components"]["schemas"][schema_name]["properties"]
+
+
+def test_an_unknown_country_is_named_as_the_form_names_it(client, content):
+    body = registration_data(country="Q1", answers=answers(content["questions"]))
+    response = register(client, content["event"], body, accept_language="ru")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"country": ["Выберите страну из списка."]}
