@@ -21,6 +21,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -74,10 +75,11 @@ def question_create() -> tuple[str, str]:
 
 
 def question_text(a: int, b: int) -> str:
-    return gettext("How much is %(a)s plus %(b)s? Answer in digits.") % {
-        "a": NUMBER_WORDS[a],
-        "b": NUMBER_WORDS[b],
-    }
+    # The sentence may begin with a number word ("төрт қосу үш…").
+    return capfirst(
+        gettext("How much is %(a)s plus %(b)s? Answer in digits.")
+        % {"a": NUMBER_WORDS[a], "b": NUMBER_WORDS[b]}
+    )
 
 
 class QuestionInput(forms.MultiWidget):
