@@ -6,6 +6,7 @@ its own language, whatever it got wrong."""
 
 import functools
 import json
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -15,6 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
+
+request_logger = logging.getLogger("django.request")
 
 
 class ErrorOut(Schema):
@@ -101,7 +104,7 @@ def field_errors(errors: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def install_handlers(api: NinjaAPI) -> None:
-    """Every exception ninja sees becomes the error shape (unexpected ones stay 500s)."""
+    """Every exception ninja sees becomes the error shape, an unexpected one a 500."""
 
     @api.exception_handler(ApiError)
     def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
@@ -126,6 +129,20 @@ def install_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
         return error_response(413, gettext("The request body is too large."))
+
+    @api.exception_handler(Exception)
+    def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A bug, not bad input: logged as Django logs a 500 (traceback, admins'
+        # e-mail), and the client still reads the shape it was promised.
+        request_logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exc,
+            extra={"status_code": 500, "request": request},
+        )
+        return error_response(
+            500, gettext("Something went wrong on our side. It has been logged.")
+        )
 
     @api.exception_handler(TooManyFieldsSent)
     def too_many_fields(request: HttpRequest, exc: TooManyFieldsSent) -> HttpResponse:

@@ -162,3 +162,19 @@ def test_too_many_parameters_is_a_json_400(client, db):
     """Django's limit on the number of fields; was its HTML 400 page."""
     query = "&".join(f"a{n}=1" for n in range(10_001))
     assert_error(client.get(f"/api/v1/events?{query}"), 400)
+
+
+def test_a_bug_is_a_json_500_that_is_logged(client, db, monkeypatch, caplog):
+    """A failure inside a view (here: the news query breaks) still answers in the
+    documented shape, in the reader's language, and is logged with its traceback."""
+    from mura.news import api as news_api
+
+    def broken():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(news_api, "_articles", broken)
+    response = client.get("/api/v1/news", headers={"accept-language": "ru"})
+    body = assert_error(response, 500)
+    assert body["detail"] == "На нашей стороне произошла ошибка. Она записана в журнал."
+    logged = [r for r in caplog.records if r.name == "django.request"]
+    assert logged and logged[0].exc_info[0] is RuntimeError
