@@ -134,10 +134,10 @@ def postgres_database(url: str, *, drop_only: bool = False) -> str:
     return f"{base}/{fresh}"
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def installation(request, tmp_path_factory):
-    """One migrated installation with the demo articles, shared by the servers below:
-    on SQLite, and on PostgreSQL when the suite runs on it."""
+@pytest.fixture(scope="module")
+def installation(tmp_path_factory):
+    """One migrated installation with the demo articles, shared by the servers below,
+    on the database of this run (SQLite, or PostgreSQL when the suite runs on it)."""
     data = tmp_path_factory.mktemp("shared-limits")
     env = {
         k: v
@@ -145,10 +145,8 @@ def installation(request, tmp_path_factory):
         if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CACHE_URL"}
     }
     env.update(MURA_DATA_DIR=str(data), MURA_DEMO="1", DEBUG="0", MURA_PROXY_COUNT="1")
-    if request.param == "postgres":
-        url = os.environ.get("DATABASE_URL", "")
-        if not url.startswith("postgres"):
-            pytest.skip("this run is on SQLite (DATABASE_URL is not PostgreSQL)")
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
         env["DATABASE_URL"] = postgres_database(url)
         query = postgres_query(env["DATABASE_URL"])
     else:
@@ -159,8 +157,8 @@ def installation(request, tmp_path_factory):
         [*MURA, "collectstatic", "--noinput", "-v0"], env=env, check=True, timeout=600
     )
     yield {"env": env, "query": query}
-    if request.param == "postgres":
-        postgres_database(os.environ["DATABASE_URL"], drop_only=True)
+    if url.startswith("postgres"):
+        postgres_database(url, drop_only=True)
 
 
 @pytest.fixture(scope="module", params=["database", "redis"])
