@@ -6,6 +6,10 @@ ARTICLE = "/news/elbasy-library-information-resources-session/"
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 
+def page_html(client, url: str = ARTICLE) -> str:
+    return client.get(url, HTTP_USER_AGENT=FIREFOX).content.decode()
+
+
 def hidden(html: str, name: str) -> str:
     return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 

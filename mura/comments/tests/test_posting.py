@@ -1,7 +1,6 @@
 """Posting a comment: CAPTCHA or question, honeypot, rate limit, escaping, the e-mail kept private."""
 
 import feedparser
-import pytest
 from captcha.models import CaptchaStore
 from django.core import mail
 from django.utils import timezone
@@ -14,23 +13,11 @@ from mura.comments.tests.helpers import (
     captcha_answer,
     comment_data,
     hidden,
+    page_html,
 )
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import UserFactory
-from mura.news.models import NewsArticlePage
-
-
-@pytest.fixture
-def article(demo_news):
-    Comment.objects.all().delete()
-    return NewsArticlePage.objects.get(
-        slug="elbasy-library-information-resources-session", locale__language_code="kk"
-    )
-
-
-def page_html(client, url: str = ARTICLE) -> str:
-    return client.get(url, HTTP_USER_AGENT=FIREFOX).content.decode()
 
 
 def approve_all() -> None:

@@ -3,35 +3,21 @@ cannot use it to post more than a trickle."""
 
 import re
 
-import pytest
 from captcha.models import CaptchaStore
 
 from mura.comments.models import Comment
 from mura.comments.tests.helpers import (
     ARTICLE,
-    FIREFOX,
     KK_NUMBERS,
     RU_NUMBERS,
     ask_question,
     comment_data,
     hidden,
     let_question_age,
+    page_html,
 )
-from mura.news.models import NewsArticlePage
 
 RU_QUESTION = re.compile(r"Сколько будет (\S+) плюс (\S+)\? Ответьте цифрами\.")
-
-
-@pytest.fixture
-def article(demo_news):
-    Comment.objects.all().delete()
-    return NewsArticlePage.objects.get(
-        slug="elbasy-library-information-resources-session", locale__language_code="kk"
-    )
-
-
-def page_html(client, url: str = ARTICLE) -> str:
-    return client.get(url, HTTP_USER_AGENT=FIREFOX).content.decode()
 
 
 def answer_ru(html: str) -> str:
