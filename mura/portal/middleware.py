@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -83,4 +84,27 @@ class RequestLimitMiddleware:
                     content_type="text/plain; charset=utf-8",
                     headers={"Retry-After": str(limits[0][1])},
                 )
+        return self.get_response(request)
+
+
+class NullCharacterMiddleware:
+    """A NUL character in the address or the query string is answered with 400 before any
+    view reads it: no database column can hold one (PostgreSQL refuses the query outright),
+    and no reader types one. The API and OAI-PMH check their own input and answer in
+    their own error shapes."""
+
+    SELF_CHECKING = ("/api/", "/oai")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(self.SELF_CHECKING):
+            return self.get_response(request)
+        query = request.GET
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in query.getlist(key))
+            for key in query
+        ):
+            return render(request, "400.html", status=400)
         return self.get_response(request)

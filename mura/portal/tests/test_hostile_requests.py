@@ -148,3 +148,20 @@ def test_detail_addresses_answer_any_identifier(client, site_tree, segment):
         url = pattern.format(segment)
         response = client.get(url)
         assert response.status_code < 500, f"{url} → {response.status_code}"
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/catalog/items/%00/", "Мекенжайды оқу мүмкін емес"),
+        ("/ru/news/?q=a%00b", "Адрес не удаётся прочитать"),
+        ("/catalog/?institution=%00", "Мекенжайды оқу мүмкін емес"),
+    ],
+)
+def test_a_nul_character_in_the_address_is_a_page_in_the_readers_language(
+    client, site_tree, url, title
+):
+    """PostgreSQL refuses a query holding NUL outright (was a 500 there)."""
+    response = client.get(url)
+    assert response.status_code == 400
+    assert title in response.content.decode()

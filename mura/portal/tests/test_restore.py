@@ -78,7 +78,10 @@ def test_restore_fails_loudly_when_rows_are_missing_afterwards(tmp_path, institu
     path = tmp_path / "damaged.tar.gz"
     with tarfile.open(path, "w:gz") as archive:
         for name, content in (
-            ("manifest.json", {"format": "mura-backup/1", "objects": 2, "media_files": 0}),
+            (
+                "manifest.json",
+                {"format": "mura-backup/1", "objects": 2, "media_files": 0},
+            ),
             ("data.json", data),
         ):
             payload = json.dumps(content).encode()

@@ -60,7 +60,9 @@ def test_healthz_is_503_when_the_queue_does_not_move(client, database_tasks):
 
 def test_a_task_due_later_is_not_a_stuck_queue(client, database_tasks):
     heartbeat_write()
-    visits_prune_task.using(run_after=timezone.now() + timedelta(hours=1)).enqueue("2026-12-07")
+    visits_prune_task.using(run_after=timezone.now() + timedelta(hours=1)).enqueue(
+        "2026-12-07"
+    )
     DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=10))
     response = client.get("/healthz")
     assert response.status_code == 200
