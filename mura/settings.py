@@ -162,6 +162,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;",
         }
     )
+    # The database caches below (image renditions, page fragments, rate limits, the task
+    # worker's heartbeat) get a file of their own: reading a page writes to them, and must
+    # not wait while an import holds the catalogue's write lock.
+    DATABASES["cache"] = {
+        **DATABASES["default"],
+        "NAME": str(Path(DATABASES["default"]["NAME"]).with_name("cache.sqlite3")),
+        "OPTIONS": dict(DATABASES["default"]["OPTIONS"]),
+    }
+DATABASE_ROUTERS = ["mura.portal.routers.CacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches shared by every worker process and server (never per process): Redis when

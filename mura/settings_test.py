@@ -6,13 +6,15 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key")
 os.environ.setdefault("MURA_RATELIMITS", "on")
 
 from mura.settings import *  # noqa: F403
-from mura.settings import STORAGES
+from mura.settings import DATABASES, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test starts with empty caches (mura/conftest.py); the shared backends are tested
 # with real worker processes in mura/comments/tests/test_shared_limits.py.
+# ... so the database the caches would live in on SQLite is not made for the tests.
+DATABASES.pop("cache", None)
 CACHES = {
     alias: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -178,7 +178,7 @@ def _import_one(
 #: so a writer waiting for SQLite's lock (a reader's comment, the task worker) waits
 #: about that long, never for the whole file.
 BATCH_RECORDS = 200
-BATCH_SECONDS = 0.4
+BATCH_SECONDS = 0.25
 #: Between batches on SQLite the lock is left free this long: a writer waiting for it
 #: polls every 100 ms, and would otherwise lose it to the next batch every time.
 SQLITE_PAUSE = 0.11

@@ -56,8 +56,10 @@ class AtomicDatabaseCache(DatabaseCache):
 
 def cache_tables_create(*, using: str, **kwargs) -> None:
     """Create the database caches' tables after every ``migrate`` (a post_migrate
-    receiver), so a fresh installation shares its counters without a further step."""
-    call_command("createcachetable", database=using, verbosity=0)
+    receiver), so a fresh installation shares its counters without a further step; the
+    router puts them in the caches' own database where there is one."""
+    for database in settings.DATABASES:
+        call_command("createcachetable", database=database, verbosity=0)
 
 
 def client_address(request: HttpRequest) -> str:
