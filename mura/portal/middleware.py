@@ -2,12 +2,12 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext
 
 ADMIN_PREFIX = "/admin/"
+NUL = "\x00"
 
 
 class AdminLanguageMiddleware:
@@ -87,11 +87,15 @@ class RequestLimitMiddleware:
         return self.get_response(request)
 
 
+def _without_nul(text: str) -> str:
+    return text.replace(NUL, " ").strip() if NUL in text else text
+
+
 class NullCharacterMiddleware:
-    """A NUL character in the address or the query string is answered with 400 before any
-    view reads it: no database column can hold one (PostgreSQL refuses the query outright),
-    and no reader types one. The API and OAI-PMH check their own input and answer in
-    their own error shapes."""
+    """No database column can hold a NUL character (PostgreSQL refuses the whole query)
+    and no reader types one: in a page's query string it becomes a space (trimmed at the
+    ends) before any view reads it, and an address holding one names no page. The API
+    and OAI-PMH check their own input and answer in their own error shapes."""
 
     SELF_CHECKING = ("/api/", "/oai")
 
@@ -101,10 +105,16 @@ class NullCharacterMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info.startswith(self.SELF_CHECKING):
             return self.get_response(request)
-        query = request.GET
-        if "\x00" in request.path_info or any(
-            "\x00" in key or any("\x00" in value for value in query.getlist(key))
-            for key in query
+        if NUL in request.path_info:
+            raise Http404
+        if any(
+            NUL in key or NUL in "".join(values) for key, values in request.GET.lists()
         ):
-            return render(request, "400.html", status=400)
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(
+                    _without_nul(key), [_without_nul(value) for value in values]
+                )
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)
