@@ -180,8 +180,9 @@ def _import_one(
 BATCH_RECORDS = 200
 BATCH_SECONDS = 0.25
 #: Between batches on SQLite the lock is left free this long: a writer waiting for it
-#: polls every 100 ms, and would otherwise lose it to the next batch every time.
-SQLITE_PAUSE = 0.11
+#: polls about every 100 ms, and with a shorter gap readers' writes (a comment form's
+#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md).
+SQLITE_PAUSE = 0.25
 
 
 def records_import(
