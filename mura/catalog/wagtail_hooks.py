@@ -1,8 +1,6 @@
 """Catalogue admin: one form per kind group, scoped to the cataloguer's institutions."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,7 +14,6 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.views.generic import RevisionsRevertMixin
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -50,61 +47,9 @@ from mura.catalog.models import (
 )
 from mura.catalog.selectors import document_readable
 from mura.catalog.services import resource_delete, resource_save
-from mura.institutions.models import Membership, Role
-from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
-
-
-def _is_cataloguer(user) -> bool:
-    if is_union_admin(user):
-        return True
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return Membership.objects.filter(user=user, role=Role.CATALOGUER).exists()
-
-
-class CataloguerPolicy(BasePermissionPolicy):
-    """Cataloguers of any institution may work here; records are then scoped per institution.
-
-    Authorities and collections are shared vocabularies of the union catalogue:
-    every cataloguer adds and corrects them, only union admins delete them."""
-
-    shared_delete_for_admins_only = False
-
-    def user_has_permission(self, user, action):
-        if action == "delete" and self.shared_delete_for_admins_only:
-            return is_union_admin(user)
-        return _is_cataloguer(user)
-
-    def users_with_any_permission(self, actions):
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(is_superuser=True) | Q(institution_memberships__role=Role.CATALOGUER)
-            )
-            .distinct()
-        )
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        if isinstance(instance, Resource):
-            return can_act_for(user, instance.institution, Role.CATALOGUER)
-        return True
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        queryset = self.model._default_manager.all()
-        if issubclass(self.model, Resource):
-            return queryset.filter(
-                institution__in=institutions_for(user, Role.CATALOGUER)
-            )
-        return (
-            queryset if self.user_has_any_permission(user, actions) else queryset.none()
-        )
-
-
-class SharedVocabularyPolicy(CataloguerPolicy):
-    shared_delete_for_admins_only = True
+from mura.institutions.models import Role
+from mura.institutions.permissions import can_act_for, institutions_for
+from mura.institutions.policies import InstitutionRolePolicy
 
 
 class ResourceForm(WagtailAdminModelForm):
@@ -463,10 +408,21 @@ class CatalogueGroup(SnippetViewSetGroup):
     )
 
 
+# Records belong to an institution. Authorities and collections are the union
+# catalogue's shared vocabularies: every cataloguer adds and corrects them, only union
+# admins delete them.
 for _model in (LibraryItem, ArchivalDescription, MuseumObject, OtherResource):
-    register_permission_policy(_model, CataloguerPolicy(_model), exact_class=True)
+    register_permission_policy(
+        _model,
+        InstitutionRolePolicy(_model, role=Role.CATALOGUER, institution="institution"),
+        exact_class=True,
+    )
 for _model in (Person, Organisation, Place, Subject, Collection):
-    register_permission_policy(_model, SharedVocabularyPolicy(_model), exact_class=True)
+    register_permission_policy(
+        _model,
+        InstitutionRolePolicy(_model, role=Role.CATALOGUER, admin_actions={"delete"}),
+        exact_class=True,
+    )
 
 register_snippet(CatalogueGroup)
 

@@ -1,8 +1,6 @@
 """Moderation in Wagtail's admin: moderators see the comments of the institutions they
 moderate (union administrators see all) and approve, reject or mark spam, one or many."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +8,6 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -19,42 +16,13 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 from mura.comments.models import Comment
 from mura.comments.services import comments_moderate
 from mura.institutions.models import Role
-from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
+from mura.institutions.policies import InstitutionRolePolicy
 
-
-class ModeratorPolicy(BasePermissionPolicy):
-    """Readers write comments; staff only view and moderate (no adding in the admin)."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return is_union_admin(user) or institutions_for(user, Role.MODERATOR).exists()
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if action == "add":
-            return False
-        if is_union_admin(user):
-            return True
-        return instance.institution_id is not None and can_act_for(
-            user, instance.institution, Role.MODERATOR
-        )
-
-    def instances_user_has_permission_for(self, user, action):
-        comments = Comment.objects.all()
-        if action == "add":
-            return comments.none()
-        if is_union_admin(user):
-            return comments
-        return comments.filter(institution__in=institutions_for(user, Role.MODERATOR))
-
-    def users_with_permission(self, action):
-        users = get_user_model().objects.filter(is_active=True)
-        return users.filter(
-            Q(is_superuser=True) | Q(institution_memberships__role=Role.MODERATOR)
-        ).distinct()
-
-
-register_permission_policy(Comment, ModeratorPolicy(Comment))
+# Readers write comments; staff only view and moderate them.
+MODERATOR_POLICY = InstitutionRolePolicy(
+    Comment, role=Role.MODERATOR, institution="institution", denied_actions={"add"}
+)
+register_permission_policy(Comment, MODERATOR_POLICY)
 
 MODERATION_ACTIONS = [
     ("approve", Comment.Status.APPROVED, _("Approve")),
@@ -131,9 +99,8 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        policy = ModeratorPolicy(Comment)
         return (
-            policy.instances_user_has_permission_for(request.user, "change")
+            MODERATOR_POLICY.instances_user_has_permission_for(request.user, "change")
             .select_related("institution", "content_type")
             .prefetch_related("target")
         )

@@ -1,7 +1,5 @@
 """Events in the admin: programme, speakers, questions and registrations, scoped per institution."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -13,7 +11,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from mura.events import admin_views
@@ -25,57 +22,29 @@ from mura.events.models import (
     Speaker,
 )
 from mura.institutions.models import Role
-from mura.institutions.permissions import can_act_for, institutions_for, is_union_admin
+from mura.institutions.permissions import institutions_for, is_union_admin
+from mura.institutions.policies import InstitutionRolePolicy
 from mura.portal.exports import SafeSpreadsheetExportMixin
 
-
-class OrganiserPolicy(BasePermissionPolicy):
-    """Union admins do everything; organisers act on their own institutions' events.
-
-    `read_only` models (registrations) are changed only through the services."""
-
-    def __init__(self, model, *, read_only: bool = False):
-        super().__init__(model)
-        self.read_only = read_only
-
-    def _allowed_action(self, action: str) -> bool:
-        return not self.read_only or action == "view"
-
-    def user_has_permission(self, user, action):
-        if not self._allowed_action(action):
-            return False
-        return is_union_admin(user) or institutions_for(user, Role.ORGANISER).exists()
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self._allowed_action(action):
-            return False
-        event = getattr(instance, "event", None)
-        if event is None:
-            return self.user_has_permission(user, action)
-        return can_act_for(user, event.institution, Role.ORGANISER)
-
-    def instances_user_has_permission_for(self, user, action):
-        queryset = self.model._default_manager.all()
-        if not self._allowed_action(action):
-            return queryset.none()
-        if is_union_admin(user):
-            return queryset
-        if hasattr(self.model, "event"):
-            return queryset.filter(
-                event__institution__in=institutions_for(user, Role.ORGANISER)
-            )
-        return queryset if self.user_has_permission(user, action) else queryset.none()
-
-    def users_with_permission(self, action):
-        users = get_user_model().objects.filter(is_active=True)
-        return users.filter(
-            Q(is_superuser=True) | Q(institution_memberships__role=Role.ORGANISER)
-        ).distinct()
-
-
-for _model in (Speaker, EventSection, ProgrammeSlot, ExtraQuestion):
-    register_permission_policy(_model, OrganiserPolicy(_model))
-register_permission_policy(Registration, OrganiserPolicy(Registration, read_only=True))
+# Speakers are shared by all institutions' programmes. Registrations change only
+# through the services (confirm, cancel, check in), never by editing the row.
+register_permission_policy(Speaker, InstitutionRolePolicy(Speaker, role=Role.ORGANISER))
+for _model in (EventSection, ProgrammeSlot, ExtraQuestion):
+    register_permission_policy(
+        _model,
+        InstitutionRolePolicy(
+            _model, role=Role.ORGANISER, institution="event__institution"
+        ),
+    )
+register_permission_policy(
+    Registration,
+    InstitutionRolePolicy(
+        Registration,
+        role=Role.ORGANISER,
+        institution="event__institution",
+        actions={"view"},
+    ),
+)
 
 
 class OrganiserForm(WagtailAdminModelForm):
