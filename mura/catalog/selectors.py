@@ -23,6 +23,7 @@ from mura.catalog.models import (
     Subject,
 )
 from mura.institutions.models import Institution
+from mura.portal.querystring import whole_number
 
 FILTER_KEYS = (
     "institution",
@@ -56,16 +57,6 @@ class Facet:
     values: list[FacetValue] = field(default_factory=list)
 
 
-def _int(value: str | None) -> int | None:
-    """A whole number a database column can hold, or None (a filter nobody can match
-    is dropped, as an unknown one is, rather than reaching the database)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if -(2**63) <= number < 2**63 else None
-
-
 def read_filters(query: QueryDict) -> dict[str, str]:
     return {key: query[key] for key in FILTER_KEYS if query.get(key)}
 
@@ -85,10 +76,10 @@ def apply_filters(
         ("organisation", "agents__organisation"),
         ("place", "places__place"),
     ):
-        number = _int(filters.get(key))
+        number = whole_number(filters.get(key))
         if number is not None:
             queryset = queryset.filter(**{lookup: number})
-    century = _int(filters.get("century"))
+    century = whole_number(filters.get("century"))
     if century is not None and abs(century) <= MAX_CENTURY:
         queryset = queryset.filter(
             year_from__gte=century * 100, year_from__lt=(century + 1) * 100

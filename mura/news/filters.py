@@ -11,15 +11,8 @@ from taggit.models import Tag
 
 from mura.institutions.models import Institution
 from mura.news.models import NewsArticleQuerySet
+from mura.portal.querystring import whole_number
 from mura.portal.translation import current_language
-
-
-def _int(value: str | None, low: int, high: int) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
 
 
 class NewsFilters:
@@ -31,8 +24,10 @@ class NewsFilters:
             slug=params.get("institution") or ""
         ).first()
         self.tag = Tag.objects.filter(slug=params.get("tag") or "").first()
-        self.year = _int(params.get("year"), 1900, 2100)
-        self.month = _int(params.get("month"), 1, 12) if self.year else None
+        self.year = whole_number(params.get("year"), range(1900, 2101))
+        self.month = (
+            whole_number(params.get("month"), range(1, 13)) if self.year else None
+        )
 
     def apply(self) -> NewsArticleQuerySet:
         articles = self.articles
