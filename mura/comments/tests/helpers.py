@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 from captcha.models import CaptchaStore
 
@@ -63,8 +64,6 @@ def ask_question(client, html: str, url: str = "/comments/post/", **extra) -> st
 def let_question_age(html: str, seconds: int = 6) -> None:
     """As if the reader listened to the question for ``seconds`` (its store row is
     moved back in time, the way an expired code is made in test_posting)."""
-    from datetime import timedelta
-
     key = hidden(html, "question_0")
     store = CaptchaStore.objects.get(hashkey=key)
     store.expiration -= timedelta(seconds=seconds)

@@ -16,7 +16,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
 import pytest
+import redis
 
 from mura.conftest import require
 
@@ -46,8 +48,6 @@ def free_ports(count: int) -> list[int]:
 
 def redis_available() -> bool:
     try:
-        import redis
-
         redis.Redis.from_url(REDIS_URL).ping()
     except Exception:  # any failure means "not here"
         return False
@@ -112,8 +112,6 @@ def sqlite_query(path: Path):
 
 
 def postgres_query(url: str):
-    import psycopg
-
     def query(sql: str, params: list) -> tuple:
         with psycopg.connect(url) as db:
             return db.execute(sql, params).fetchone()
@@ -123,8 +121,6 @@ def postgres_query(url: str):
 
 def postgres_database(url: str, *, drop_only: bool = False) -> str:
     """A fresh database beside the test run's own (its name + "_processes")."""
-    import psycopg
-
     base, name = url.rsplit("/", 1)
     fresh = f"{name}_processes"
     with psycopg.connect(f"{base}/postgres", autocommit=True) as db:
@@ -168,7 +164,6 @@ def servers(request, installation):
     env = dict(installation["env"])
     if request.param == "redis":
         require(redis_available(), f"Redis is not running at {REDIS_URL}")
-        import redis
 
         redis.Redis.from_url(REDIS_URL).flushdb()
         env["CACHE_URL"] = REDIS_URL
@@ -208,8 +203,6 @@ def servers(request, installation):
             process.terminate()
             process.wait(timeout=30)
         if request.param == "redis":
-            import redis
-
             redis.Redis.from_url(REDIS_URL).flushdb()
 
 

@@ -1,11 +1,14 @@
 """An editor of one institution cannot touch another institution's pages."""
 
 import pytest
+from django.contrib.auth.models import Permission
+from wagtail.models import Page
 
 from mura.institutions.models import Institution, Membership, Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import UserFactory
-from mura.news.models import NewsArticlePage
+from mura.news.models import NewsArticlePage, NewsIndexPage
+from mura.portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -63,15 +66,10 @@ def test_editor_is_offered_only_own_institution_when_creating(client, editor):
 
 
 def test_user_without_membership_cannot_create_news(client, demo_news):
-    from django.contrib.auth.models import Permission
-
     user = UserFactory(username="no-role")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     user.is_superuser = False
     user.save()
-    from wagtail.models import Page
-
-    from mura.news.models import NewsIndexPage
 
     index = NewsIndexPage.objects.filter(locale__language_code="kk").first()
     assert isinstance(index, Page)
@@ -90,8 +88,6 @@ def test_union_admin_can_edit_every_institutions_article(client, demo_news):
 
 
 def test_editor_cannot_change_the_portals_own_pages(client, editor):
-    from mura.portal.models import HomePage
-
     client.force_login(editor)
     home = HomePage.objects.get(locale__language_code="kk")
     response = client.get(f"/admin/pages/{home.pk}/edit/", follow=True)

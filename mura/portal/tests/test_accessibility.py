@@ -10,8 +10,12 @@ import subprocess
 import urllib.request
 
 import pytest
+from django.utils import translation
 
+from mura.catalog.models import Access, Kind, Resource
 from mura.conftest import ROOT, load_demo, require
+from mura.events.models import EventPage
+from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 
 AXE = ROOT / "node_modules" / ".bin" / "axe"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -23,9 +27,6 @@ pytestmark = pytest.mark.browser
 
 def demo_paths() -> list[str]:
     """One page of each kind the portal has, in Kazakh; the Russian twin is added below."""
-    from mura.catalog.models import Access, Kind, Resource
-    from mura.events.models import EventPage
-    from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 
     def kk_page(model) -> str:
         return model.objects.live().filter(locale__language_code="kk").first().url
@@ -50,8 +51,6 @@ def demo_paths() -> list[str]:
 
 @pytest.fixture
 def live_full_demo(live_demo):
-    from django.utils import translation
-
     load_demo("catalog", "events", "exhibitions", "search")
     with translation.override(
         "kk"

@@ -1,18 +1,16 @@
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
+from mura.conftest import load_demo
 from mura.institutions.models import Institution
 from mura.news.models import NewsArticlePage
 
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_and_restore_bring_back_what_was_there(tmp_path, settings):
-    from django.contrib.contenttypes.models import ContentType
-
-    from mura.conftest import load_demo
-
     ContentType.objects.clear_cache()
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media" / "original_images").mkdir(parents=True)

@@ -1,3 +1,6 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.utils import translation
 
@@ -76,9 +79,6 @@ def test_russian_reader_sees_kazakh_original_marked_as_kazakh(client, demo_news)
     ],
 )
 def test_dates_follow_the_locale(language, expected):
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     moment = datetime(2019, 4, 8, 16, 32, tzinfo=ZoneInfo("Asia/Almaty"))
     with translation.override(language):
         assert format_local_datetime(moment) == expected
