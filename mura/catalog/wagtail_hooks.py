@@ -50,6 +50,7 @@ from mura.catalog.services import resource_delete, resource_save
 from mura.institutions.models import Role
 from mura.institutions.permissions import can_act_for, institutions_for
 from mura.institutions.policies import InstitutionRolePolicy
+from mura.portal.translation import translated_panels
 
 
 class ResourceForm(WagtailAdminModelForm):
@@ -383,9 +384,7 @@ class CollectionViewSet(SnippetViewSet):
     panels = [
         _row("slug", "is_public"),
         MultiFieldPanel([_row("title_kk", "title_ru", "title_en")], heading=_("Title")),
-        FieldPanel("description_kk"),
-        FieldPanel("description_ru"),
-        FieldPanel("description_en"),
+        *translated_panels("description"),
         FieldPanel("parent"),
         FieldPanel("cover_image"),
     ]

@@ -25,6 +25,7 @@ from mura.institutions.models import Role
 from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.institutions.policies import InstitutionRolePolicy
 from mura.portal.exports import SafeSpreadsheetExportMixin
+from mura.portal.translation import translated_panels
 
 # Speakers are shared by all institutions' programmes. Registrations change only
 # through the services (confirm, cancel, check in), never by editing the row.
@@ -146,9 +147,7 @@ class SectionViewSet(ScopedViewSet):
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("event"), FieldPanel("kind")]),
-            FieldPanel("title_kk"),
-            FieldPanel("title_ru"),
-            FieldPanel("title_en"),
+            *translated_panels("title"),
             FieldRowPanel(
                 [FieldPanel("room"), FieldPanel("capacity"), FieldPanel("sort_order")]
             ),
@@ -182,9 +181,7 @@ class SlotViewSet(ScopedViewSet):
             FieldRowPanel(
                 [FieldPanel("kind"), FieldPanel("room"), FieldPanel("sort_order")]
             ),
-            FieldPanel("title_kk"),
-            FieldPanel("title_ru"),
-            FieldPanel("title_en"),
+            *translated_panels("title"),
             FieldPanel("speakers"),
             FieldPanel("moderators"),
         ],
@@ -202,9 +199,7 @@ class QuestionViewSet(ScopedViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("event"),
-            FieldPanel("label_kk"),
-            FieldPanel("label_ru"),
-            FieldPanel("label_en"),
+            *translated_panels("label"),
             FieldRowPanel(
                 [FieldPanel("kind"), FieldPanel("required"), FieldPanel("sort_order")]
             ),

@@ -5,7 +5,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from mura.portal.translation import localized_value
+from mura.portal.translation import localized_value, translated_panels
 
 
 class BasePage(Page):
@@ -87,9 +87,7 @@ class PortalSettings(BaseSiteSetting):
     panels = [
         FieldPanel("contact_email"),
         FieldPanel("contact_phone"),
-        FieldPanel("footer_text_kk"),
-        FieldPanel("footer_text_ru"),
-        FieldPanel("footer_text_en"),
+        *translated_panels("footer_text"),
     ]
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import get_language
+from wagtail.admin.panels import FieldPanel
 
 LANGUAGE_CODES = ("kk", "ru", "en")
 
@@ -33,3 +34,8 @@ class TranslatedField:
         if instance is None:
             return self
         return localized_value(instance, self.field)
+
+
+def translated_panels(field: str) -> list[FieldPanel]:
+    """The admin's panels for one field's kk, ru and en columns, in that order."""
+    return [FieldPanel(f"{field}_{code}") for code in LANGUAGE_CODES]
