@@ -166,11 +166,11 @@ def catalogue(institution):
 
 
 def test_marcxml_export_round_trip_gives_the_same_titles(
-    catalogue, institution, other_institution, tmp_path, realdata
+    catalogue, institution, other_institution, tmp_path, testdata
 ):
     path = tmp_path / "export.xml"
     run("export", format="marcxml", institution=institution.slug, output=str(path))
-    schema = etree.XMLSchema(etree.parse(str(realdata / "marc/schemas/MARC21slim.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(testdata / "marc/schemas/MARC21slim.xsd")))
     schema.assertValid(etree.parse(str(path)))
     run("import", str(path), format="marcxml", institution=other_institution.slug)
     imported = Resource.objects.filter(institution=other_institution)
