@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from lxml import etree
+from pymarc import MARCReader
 
 from mura.catalog.models import Access, AgentRole, Kind, Resource
 from mura.catalog.services import resource_delete
@@ -228,8 +229,6 @@ def test_dc_jsonld_and_marc21_exports(catalogue, tmp_path):
     )
 
     run("export", format="marc21", output=str(tmp_path / "items.mrc"))
-    from pymarc import MARCReader
-
     with (tmp_path / "items.mrc").open("rb") as handle:
         records = list(MARCReader(handle))
     assert len(records) == 3

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from mura.catalog.models import Kind, Person, Resource, Subject
-from mura.catalog.services import resource_update
-from mura.interop.marc import read_iso2709, read_marcxml
+from mura.catalog.services import resource_delete, resource_update
+from mura.interop.marc.readers import read_iso2709, read_marcxml
 from mura.interop.services import records_import
 from mura.search.models import SearchDocument
 
@@ -217,8 +217,6 @@ def test_record_marked_deleted_in_the_source_becomes_a_tombstone(
 
 
 def test_deleted_record_is_not_brought_back_by_a_reimport(institution, testdata):
-    from mura.catalog.services import resource_delete
-
     run_import(institution, testdata / "marc/rusmarc-loge/TEST2.ISO", "rusmarc")
     resource_delete(resource=Resource.objects.get())
     output = run_import(
