@@ -10,7 +10,6 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PACKAGE_DIR = Path(__file__).resolve().parent
 
 env = environ.Env()
 # A variable set to an empty string keeps its default (`MURA_HTTPS=` in a compose file
@@ -216,7 +215,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Kazakh first, then Russian and English.
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LANGUAGE_NAMES_IN_OWN_LANGUAGE = dict(LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail ships no Kazakh admin catalogue: staff choose Russian or English.

@@ -33,7 +33,6 @@ ALIASES = {
     "place": "publication_place",
     "series": "series_title",
 }
-LIST_COLUMNS = ("author", "editor", "subjects", "places")
 TEXT_FIELDS = (
     "title",
     "other_title",
