@@ -13,6 +13,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 REQUIRE_ALL = os.environ.get("MURA_REQUIRE_ALL") == "1"
 ROOT = Path(__file__).resolve().parent.parent
+# Small public files the tests read; mura/testdata/README.md says where each came from.
+TESTDATA = Path(__file__).resolve().parent / "testdata"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -32,6 +34,12 @@ def require(available: bool, reason: str) -> None:
     if REQUIRE_ALL:
         pytest.fail(f"{reason} (MURA_REQUIRE_ALL=1 forbids skipping)")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def testdata() -> Path:
+    """The folder of small public test files (MARC, OAI-PMH schemas, search gold lists)."""
+    return TESTDATA
 
 
 @pytest.fixture

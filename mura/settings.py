@@ -1,38 +1,27 @@
 """Mura settings: everything that varies per deployment comes from the environment."""
 
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
+import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PACKAGE_DIR = Path(__file__).resolve().parent
 
+env = environ.Env()
+# A variable set to an empty string keeps its default (`MURA_HTTPS=` in a compose file
+# means "not set", not "off").
+env.ENVIRON = {name: value for name, value in os.environ.items() if value}
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
-
-
-DEBUG = env_bool("DEBUG", False)
-DATA_DIR = Path(os.environ.get("MURA_DATA_DIR") or BASE_DIR / "var").resolve()
+DEBUG = env.bool("DEBUG", default=False)
+DATA_DIR = Path(env.str("MURA_DATA_DIR", default=str(BASE_DIR / "var"))).resolve()
 
 
 def demo_secret_key(data_dir: Path) -> str:
     """A random key kept under the data folder, so demo sessions survive restarts."""
-    import secrets
-
     key_file = data_dir / "secret_key"
     if not key_file.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -41,9 +30,11 @@ def demo_secret_key(data_dir: Path) -> str:
     return key_file.read_text().strip()
 
 
+# Read as it is: django-environ would take a key that begins with "$" for the name of
+# another variable.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if env_bool("MURA_DEMO", False):
+    if env.bool("MURA_DEMO", default=False):
         SECRET_KEY = demo_secret_key(DATA_DIR)
     elif DEBUG:
         SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105 - DEBUG only
@@ -53,8 +44,10 @@ if not SECRET_KEY:
             "under MURA_DATA_DIR for a local demo)."
         )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", cast=str.strip, default=["127.0.0.1", "localhost", "[::1]"]
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 INSTALLED_APPS = [
     "mura.portal",
@@ -142,10 +135,10 @@ TEMPLATES = [
 
 # Database: SQLite under MURA_DATA_DIR unless DATABASE_URL points elsewhere.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'mura.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
-    )
+    "default": {
+        **env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'mura.sqlite3'}"),
+        "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=0),
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A new data folder is made, not refused with "unable to open database file".
@@ -156,7 +149,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             # Seconds a writer waits for the lock; tests of lock handling shorten it.
-            "timeout": float(os.environ.get("MURA_SQLITE_TIMEOUT", "20")),
+            "timeout": env.float("MURA_SQLITE_TIMEOUT", default=20.0),
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
             "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;",
@@ -176,7 +169,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Caches shared by every worker process and server (never per process): Redis when
 # CACHE_URL is set, otherwise tables in the database that `migrate` creates. "limits"
 # holds rate limits and CAPTCHA counters apart, so cached pages cannot evict them.
-CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {
         alias: {
@@ -204,8 +197,8 @@ else:
 # Background tasks: the database backend (worker started by `mura serve`).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "MURA_TASK_BACKEND", "django_tasks_db.DatabaseBackend"
+        "BACKEND": env.str(
+            "MURA_TASK_BACKEND", default="django_tasks_db.DatabaseBackend"
         )
     }
 }
@@ -222,7 +215,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Kazakh first, then Russian and English.
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LANGUAGE_NAMES_IN_OWN_LANGUAGE = dict(LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail ships no Kazakh admin catalogue: staff choose Russian or English.
@@ -245,34 +237,29 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
 if MEDIA_STORAGE == "s3":
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 WHITENOISE_USE_FINDERS = DEBUG
 
-# E-mail: console in development, SMTP via EMAIL_URL (smtp://user:pass@host:port).
-EMAIL_URL = os.environ.get("EMAIL_URL", "")
-if EMAIL_URL:
-    from urllib.parse import unquote, urlparse
+# E-mail: console in development, SMTP via EMAIL_URL (smtp://user:pass@host:port); what
+# the address leaves out keeps Django's default (host localhost, port 25).
+globals().update(
+    (name, value)
+    for name, value in env.email_url("EMAIL_URL", default="consolemail://").items()
+    if value is not None
+)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mura <noreply@localhost>")
 
-    _email = urlparse(EMAIL_URL)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _email.hostname or "localhost"
-    EMAIL_PORT = _email.port or 25
-    EMAIL_HOST_USER = unquote(_email.username or "")
-    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
-    EMAIL_USE_TLS = _email.scheme == "smtp+tls"
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mura <noreply@localhost>")
-
-MURA_RATELIMITS = os.environ.get("MURA_RATELIMITS", "on") != "off"
+MURA_RATELIMITS = env.str("MURA_RATELIMITS", default="on") != "off"
 # Reverse proxies in front of Mura that add X-Forwarded-For (0: none, use REMOTE_ADDR).
-MURA_PROXY_COUNT = int(os.environ.get("MURA_PROXY_COUNT", "0"))
+MURA_PROXY_COUNT = env.int("MURA_PROXY_COUNT", default=0)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mura"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Every download passes Wagtail's view, so closed records' files can be refused.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -301,10 +288,10 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    HTTPS = env_bool("MURA_HTTPS", not env_bool("MURA_DEMO", False))
+    HTTPS = env.bool("MURA_HTTPS", default=not env.bool("MURA_DEMO", default=False))
     SESSION_COOKIE_SECURE = HTTPS
     CSRF_COOKIE_SECURE = HTTPS
-    SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = HTTPS and env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
     SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
     SILENCED_SYSTEM_CHECKS = (
@@ -315,8 +302,6 @@ if not DEBUG:
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy: our own scripts and styles only; Wagtail's admin needs inline.
-from csp.constants import NONE, SELF  # noqa: E402
-
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
@@ -338,7 +323,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
@@ -351,13 +336,11 @@ LOGGING = {
 CAPTCHA_TIMEOUT = 30
 
 # OAI-PMH (interop): the address harvesters' operators write to (Identify's adminEmail).
-MURA_OAI_ADMIN_EMAIL = os.environ.get("MURA_OAI_ADMIN_EMAIL", "catalogue@example.org")
+MURA_OAI_ADMIN_EMAIL = env.str("MURA_OAI_ADMIN_EMAIL", default="catalogue@example.org")
 
 # Sign-in throttling (django-axes): an account is locked after AXES_FAILURE_LIMIT
 # failed passwords from anywhere, and an address after as many on any accounts, for
 # the cool-off time; union admins unlock sooner under Settings → Sign-in lockouts.
-from datetime import timedelta  # noqa: E402
-
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

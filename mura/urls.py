@@ -20,7 +20,7 @@ urlpatterns = [
     path("feeds/", include("mura.events.feed_urls")),
     path("api/v1/", include("mura.api.urls")),
     path("captcha/", include("captcha.urls")),
-    path("oai", include("mura.interop.oai_urls")),
+    path("oai", include("mura.interop.oai.urls")),
 ]
 
 urlpatterns += i18n_patterns(

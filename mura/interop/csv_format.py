@@ -15,6 +15,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from mura.catalog.models import AgentRole, Kind, Language, PlaceRole, Resource
+from mura.interop.marc.codes import LANGUAGES
 from mura.interop.records import (
     CONTROL,
     ImportItem,
@@ -32,7 +33,6 @@ ALIASES = {
     "place": "publication_place",
     "series": "series_title",
 }
-LIST_COLUMNS = ("author", "editor", "subjects", "places")
 TEXT_FIELDS = (
     "title",
     "other_title",
@@ -68,15 +68,6 @@ HEADER = (
     "subjects",
     "places",
 )
-LANGUAGE_ALIASES = {
-    "kaz": "kk",
-    "rus": "ru",
-    "eng": "en",
-    "ger": "de",
-    "deu": "de",
-    "ara": "ar",
-    "tat": "tt",
-}
 
 
 class HeaderError(ValueError):
@@ -106,7 +97,7 @@ def _row_item(row: dict[str, str], position: Position) -> ImportItem | RecordPro
     if kind not in Kind.values:
         return RecordProblem(position, _("unknown kind “%(kind)s”") % {"kind": kind})
     language = values.get("language", "").lower()
-    language = LANGUAGE_ALIASES.get(language, language)
+    language = LANGUAGES.get(language, language)  # MARC codes too
     if language and language not in Language.values:
         return RecordProblem(
             position,

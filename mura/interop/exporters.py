@@ -11,12 +11,9 @@ from lxml import etree
 from mura.catalog.models import AgentRole, Kind, Resource, ResourceQuerySet
 from mura.catalog.presentation import json_ld
 from mura.interop.csv_format import HEADER, csv_row
-from mura.interop.marc import (
-    LANGUAGE_CODES,
-    MARC_NS,
-    record_element,
-    resource_to_marc21,
-)
+from mura.interop.marc.codes import LANGUAGE_CODES
+from mura.interop.marc.marcxml import MARC_NS, record_element
+from mura.interop.marc.writing import resource_to_marc21
 
 FORMATS = ("marc21", "marcxml", "dc", "csv", "jsonld")
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"

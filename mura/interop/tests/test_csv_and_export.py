@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from lxml import etree
+from pymarc import MARCReader
 
 from mura.catalog.models import Access, AgentRole, Kind, Resource
 from mura.catalog.services import resource_delete
@@ -166,11 +167,11 @@ def catalogue(institution):
 
 
 def test_marcxml_export_round_trip_gives_the_same_titles(
-    catalogue, institution, other_institution, tmp_path, realdata
+    catalogue, institution, other_institution, tmp_path, testdata
 ):
     path = tmp_path / "export.xml"
     run("export", format="marcxml", institution=institution.slug, output=str(path))
-    schema = etree.XMLSchema(etree.parse(str(realdata / "marc/schemas/MARC21slim.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(testdata / "marc/schemas/MARC21slim.xsd")))
     schema.assertValid(etree.parse(str(path)))
     run("import", str(path), format="marcxml", institution=other_institution.slug)
     imported = Resource.objects.filter(institution=other_institution)
@@ -228,8 +229,6 @@ def test_dc_jsonld_and_marc21_exports(catalogue, tmp_path):
     )
 
     run("export", format="marc21", output=str(tmp_path / "items.mrc"))
-    from pymarc import MARCReader
-
     with (tmp_path / "items.mrc").open("rb") as handle:
         records = list(MARCReader(handle))
     assert len(records) == 3

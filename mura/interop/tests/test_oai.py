@@ -36,9 +36,9 @@ class LocalSchemas(etree.Resolver):
 
 
 @pytest.fixture(scope="session")
-def oai_schema(realdata):
+def oai_schema(testdata):
     """OAI-PMH.xsd with oai_dc and MARC21slim: envelope and payload are both checked."""
-    folder = realdata / "oai" / "schemas"
+    folder = testdata / "oai" / "schemas"
     parser = etree.XMLParser()
     parser.resolvers.add(LocalSchemas(folder))
     return etree.XMLSchema(etree.parse(str(folder / "oai-pmh-all.xsd"), parser))

@@ -1,5 +1,6 @@
 """The `mura` command as an operator uses it, in real subprocesses."""
 
+import json
 import os
 import socket
 import subprocess
@@ -38,6 +39,34 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path: Path
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_variable_set_to_an_empty_string_keeps_its_default(tmp_path: Path):
+    """`MURA_HTTPS=` in a compose file or an env file means "not set", never "off"."""
+    empty = ["MURA_HTTPS", "SECURE_SSL_REDIRECT", "DEBUG", "ALLOWED_HOSTS"]
+    empty += ["DATABASE_URL", "EMAIL_URL", "CACHE_URL", "MURA_PROXY_COUNT"]
+    env = clean_env(MURA_DATA_DIR=str(tmp_path), SECRET_KEY="x" * 50)
+    env.pop("MURA_DEMO", None)
+    env.update(dict.fromkeys(empty, ""))
+    code = (
+        "import json, mura.settings as s; print(json.dumps([s.HTTPS, "
+        "s.SECURE_SSL_REDIRECT, s.DEBUG, s.ALLOWED_HOSTS, s.EMAIL_BACKEND, "
+        "s.CACHES['default']['BACKEND'], s.MURA_PROXY_COUNT, "
+        "s.DATABASES['default']['NAME']]))"
+    )
+    output = subprocess.check_output(
+        [sys.executable, "-c", code], env=env, text=True, timeout=60
+    )
+    assert json.loads(output) == [
+        True,
+        True,
+        False,
+        ["127.0.0.1", "localhost", "[::1]"],
+        "django.core.mail.backends.console.EmailBackend",
+        "mura.portal.clients.AtomicDatabaseCache",
+        0,
+        str(tmp_path / "mura.sqlite3"),
+    ]
 
 
 def test_a_new_data_folder_is_made_for_the_database(tmp_path: Path):

@@ -1,13 +1,12 @@
 """Tests of the text analyser (pure Python: no Django, no database)."""
 
 import csv
-import os
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 
+from mura.conftest import TESTDATA
 from mura.search.analysis import (
     EXACT,
     RUSSIAN,
@@ -31,25 +30,13 @@ from mura.search.analysis.evaluation import (
     treebank_scores,
 )
 
-SHARED_DATA = Path(
-    os.environ.get(
-        "MURA_SHARED_DATA",
-        Path(__file__).resolve().parents[3] / ".." / "shared" / "data",
-    )
-)
-GOLD = SHARED_DATA / "kk_search_gold.tsv"
-QUERIES = SHARED_DATA / "kk_search_queries.tsv"
+GOLD = TESTDATA / "kk_search_gold.tsv"
+QUERIES = TESTDATA / "kk_search_queries.tsv"
 SEEDS = {
-    "000": SHARED_DATA / "seeds" / "elbasy-library-session-2019.txt",
-    "003": SHARED_DATA / "seeds" / "toraighyrov-library-forum-2021.txt",
+    "000": TESTDATA / "seeds" / "elbasy-library-session-2019.txt",
+    "003": TESTDATA / "seeds" / "toraighyrov-library-forum-2021.txt",
 }
-TREEBANK = SHARED_DATA / "realdata" / "kazakh" / "derived" / "ud_kk_ktb_form_lemma.tsv"
-
-# Under MURA_REQUIRE_ALL=1 the tests run anyway and fail on the missing files.
-needs_shared_data = pytest.mark.skipif(
-    not GOLD.exists() and os.environ.get("MURA_REQUIRE_ALL") != "1",
-    reason="shared data (../shared/data) not found; set MURA_SHARED_DATA",
-)
+TREEBANK = TESTDATA / "kazakh" / "ud_kk_ktb_form_lemma.tsv"
 
 
 def matches(query: str, word: str) -> bool:
@@ -221,7 +208,6 @@ def test_similar_keys_suggest_the_seed_typo_fix():
 _SAFE_KEY = re.compile(r"^[^\W_]+$")
 
 
-@needs_shared_data
 @pytest.mark.parametrize("tokenizer", ["ascii", "unicode61 remove_diacritics 0"])
 def test_keys_are_single_tokens_for_fts5_and_tsvector(tokenizer):
     """Every key is letters and digits only and survives FTS5's tokenizers unchanged
@@ -238,7 +224,6 @@ def test_keys_are_single_tokens_for_fts5_and_tsvector(tokenizer):
     assert {term for (term,) in db.execute("SELECT term FROM v")} == set(keys)
 
 
-@needs_shared_data
 def test_gold_precision_and_recall():
     """Acceptance: P and R ≥ 0.95 on the public gold pairs (language detected)."""
     scores = gold_scores(GOLD)
@@ -252,7 +237,6 @@ def test_gold_precision_and_recall():
     assert scores.recall >= 0.95
 
 
-@needs_shared_data
 def test_treebank_generalisation_floor():
     """The stemmer was not fitted to UD Kazakh-KTB, so its lemmas measure how it
     generalises; the floors sit just under today's figures to catch regressions."""
@@ -281,8 +265,6 @@ def _seed_search(query: str, synonyms: bool) -> list[str]:
 
 
 def _seed_queries() -> list[tuple[str, list[str], str]]:
-    if not QUERIES.exists():
-        return []
     expected = {"both": ["000", "003"], "none": [], "000": ["000"], "003": ["003"]}
     with QUERIES.open(encoding="utf-8") as f:
         return [
@@ -291,7 +273,6 @@ def _seed_queries() -> list[tuple[str, list[str], str]]:
         ]
 
 
-@needs_shared_data
 @pytest.mark.parametrize(("query", "expected", "note"), _seed_queries())
 def test_seed_queries_find_the_expected_articles(query, expected, note):
     """AND of ORs over the analysed seeds gives the sample's answers without synonyms;

@@ -3,7 +3,6 @@
 import csv
 import datetime
 import io
-from pathlib import Path
 from unittest.mock import ANY
 
 import pytest
@@ -14,12 +13,6 @@ from mura.search.analysis import analyze_query
 from mura.search.backends.base import COLUMN_FACETS
 from mura.search.models import SearchDocument, SearchQueryLog
 
-QUERIES = (
-    Path(__file__).resolve().parents[3].parent
-    / "shared"
-    / "data"
-    / "kk_search_queries.tsv"
-)
 EXPECTED = {"both": {"000", "003"}, "none": set(), "000": {"000"}, "003": {"003"}}
 # The raw page dump of 000 ends with the old portal's CAPTCHA prompt in Russian
 # ("Кликните на изображение…"); the news loader rightly drops that page chrome, so
@@ -37,10 +30,8 @@ def titles(data):
     return [result["title"] for result in data["results"]]
 
 
-def _seed_queries():
-    if not QUERIES.exists():
-        return []
-    with QUERIES.open(encoding="utf-8") as f:
+def _seed_queries(path):
+    with path.open(encoding="utf-8") as f:
         return [
             (row["query"], row["expected_docs"], row["note"])
             for row in csv.DictReader(f, delimiter="\t")
@@ -55,10 +46,10 @@ def test_seed_articles_are_indexed_when_published(seeds):
 
 
 @pytest.mark.django_db
-def test_seed_queries_find_the_expected_articles(client, seeds):
+def test_seed_queries_find_the_expected_articles(client, seeds, testdata):
     """Every query of the public sample, through the API, against the published articles."""
-    queries = _seed_queries()
-    assert len(queries) > 30 or not QUERIES.exists()
+    queries = _seed_queries(testdata / "kk_search_queries.tsv")
+    assert len(queries) > 30
     failures = []
     for query, expected, note in queries:
         if query in PAGE_CHROME_ONLY:

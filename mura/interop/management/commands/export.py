@@ -5,16 +5,15 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mura.institutions.models import Institution
 from mura.interop.exporters import FORMATS, export_queryset, write_export
+from mura.interop.management.base import TranslatedCommand, institution_by_slug
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = (
         "Export the catalogue (deleted records never; restricted ones only with --all)."
     )
@@ -32,19 +31,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Include records not shown to the public.",
         )
-        parser.add_argument(
-            "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
-            default=settings.LANGUAGE_CODE,
-            help="Language of the messages.",
-        )
+        super().add_arguments(parser)  # --language
 
-    def handle(self, *args, language: str, **options) -> None:
-        # The language of the messages; the caller's is back when the command returns.
-        with translation.override(language):
-            self._export(**options)
-
-    def _export(
+    def run(
         self,
         *,
         format: str,
@@ -53,11 +42,8 @@ class Command(BaseCommand):
         all: bool,
         **options,
     ) -> None:
-        if institution and not Institution.objects.filter(slug=institution).exists():
-            raise CommandError(
-                _("No institution with the address name “%(slug)s”.")
-                % {"slug": institution}
-            )
+        if institution:
+            institution_by_slug(institution)
         resources = export_queryset(
             institution_slug=institution, include_restricted=all
         ).iterator(chunk_size=500)

@@ -2,21 +2,20 @@
 
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import translation
+from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mura.institutions.models import Institution
 from mura.interop.csv_format import HeaderError, read_csv
-from mura.interop.marc import ENCODINGS, read_iso2709, read_marcxml
+from mura.interop.management.base import TranslatedCommand, institution_by_slug
+from mura.interop.marc.iso2709 import ENCODINGS
+from mura.interop.marc.readers import read_iso2709, read_marcxml
 from mura.interop.services import ImportReport, records_import
 
 FORMATS = ("marc21", "unimarc", "rusmarc", "marcxml", "csv")
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = "Import catalogue records from MARC 21, UNIMARC, RUSMARC, MARCXML or CSV."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,20 +36,9 @@ class Command(BaseCommand):
             help="Character set of ISO 2709 files; 'auto' decides per record "
             "(UTF-8, MARC-8 or cp1251).",
         )
-        parser.add_argument(
-            "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
-            default=settings.LANGUAGE_CODE,
-            help="Language of the report.",
-        )
+        super().add_arguments(parser)  # --language
 
-    def handle(self, *args, language: str, **options) -> None:
-        # The language of the report only: nothing stored depends on it, and the
-        # caller's language is back when the command returns.
-        with translation.override(language):
-            self._import(**options)
-
-    def _import(
+    def run(
         self,
         *,
         path: Path,
@@ -60,12 +48,7 @@ class Command(BaseCommand):
         encoding: str,
         **options,
     ) -> None:
-        holder = Institution.objects.filter(slug=institution).first()
-        if holder is None:
-            raise CommandError(
-                _("No institution with the address name “%(slug)s”.")
-                % {"slug": institution}
-            )
+        holder = institution_by_slug(institution)
         if not path.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
         if format == "csv":

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mura.interop.oai import endpoint
+from mura.interop.oai.views import endpoint
 
 app_name = "oai"
 urlpatterns = [path("", endpoint, name="endpoint")]
