@@ -1,7 +1,5 @@
 """The REST API at /api/v1/: each app contributes a router from its own `api.py`."""
 
-import importlib
-import importlib.util
 from typing import Any
 
 from django.urls import path, re_path
@@ -13,8 +11,12 @@ from mura.api.errors import (
     install_handlers,
     unknown_path,
 )
+from mura.catalog.api import router as resources
+from mura.events.api import router as events
+from mura.institutions.api import router as institutions
+from mura.news.api import router as news
+from mura.search.api import router as search
 
-API_APPS = ["institutions", "catalog", "news", "events", "search"]
 ERROR = {
     "description": "The error, in the reader's language (Accept-Language)",
     "content": {
@@ -65,11 +67,11 @@ api = MuraAPI(
 )
 install_handlers(api)
 
-for app in API_APPS:
-    module_name = f"mura.{app}.api"
-    if importlib.util.find_spec(module_name) is not None:
-        module = importlib.import_module(module_name)
-        api.add_router(module.ROUTE_PREFIX, module.router)
+api.add_router("/institutions", institutions)
+api.add_router("/resources", resources)
+api.add_router("/news", news)
+api.add_router("/events", events)
+api.add_router("/search", search)
 
 api_patterns, *names = api.urls
 for pattern in api_patterns:

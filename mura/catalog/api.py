@@ -11,7 +11,6 @@ from mura.api.pagination import PageNumberPagination
 from mura.api.params import Moment, ObjectId, Text, one_of
 from mura.catalog.models import Kind, Resource
 
-ROUTE_PREFIX = "/resources"
 router = Router(tags=["resources"])
 
 

@@ -32,9 +32,6 @@ from mura.events.services import (
 )
 from mura.portal.clients import rate_limited
 
-ROUTE_PREFIX = "/events"
-
-
 router = Router(tags=["events"])
 
 

@@ -7,7 +7,6 @@ from mura.api.pagination import PageNumberPagination
 from mura.api.params import Text, one_of
 from mura.institutions.models import Institution, Region
 
-ROUTE_PREFIX = "/institutions"
 router = Router(tags=["institutions"])
 
 

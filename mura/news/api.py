@@ -16,7 +16,6 @@ from mura.api.params import ObjectId, Text
 from mura.comments.models import Comment
 from mura.news.models import ArticleViewCount, NewsArticlePage
 
-ROUTE_PREFIX = "/news"
 router = Router(tags=["news"])
 
 

@@ -12,7 +12,6 @@ from mura.api.params import LongText, Text
 from mura.search import selectors
 from mura.search.services import query_log
 
-ROUTE_PREFIX = "/search"
 router = Router(tags=["search"])
 # The page reads at most 20 values of a facet; a year is a year of the catalogue's dates.
 Facet = Annotated[list[Text] | None, Query(None, max_length=20)]
