@@ -11,6 +11,7 @@ from mura.api.errors import (
     install_handlers,
     unknown_path,
 )
+from mura.api.parser import JsonObjectParser
 from mura.catalog.api import router as resources
 from mura.events.api import router as events
 from mura.institutions.api import router as institutions
@@ -46,10 +47,14 @@ class MuraAPI(NinjaAPI):
                 statuses = dict(ERROR_STATUSES)
                 if "requestBody" in operation:
                     statuses |= BODY_ERROR_STATUSES
+                # Ninja keys the declared answers by number, JSON by text.
+                declared = {str(status) for status in operation["responses"]}
                 for status, description in statuses.items():
-                    operation["responses"].setdefault(
-                        status, {**ERROR, "description": description}
-                    )
+                    if status not in declared:
+                        operation["responses"][status] = {
+                            **ERROR,
+                            "description": description,
+                        }
         return schema
 
 
@@ -62,6 +67,7 @@ api = MuraAPI(
         "language of the Accept-Language header (kk, ru or en)."
     ),
     urls_namespace="api",
+    parser=JsonObjectParser(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

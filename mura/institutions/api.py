@@ -1,3 +1,5 @@
+"""REST API: the institutions (libraries, archives, museums) and their references."""
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
@@ -8,6 +10,14 @@ from mura.api.params import Text, one_of
 from mura.institutions.models import Institution, Region
 
 router = Router(tags=["institutions"])
+
+
+class InstitutionRef(Schema):
+    """An institution as other answers name it (an event's host, an article's author)."""
+
+    id: int
+    slug: str
+    name: str
 
 
 class InstitutionOut(Schema):

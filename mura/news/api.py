@@ -14,15 +14,10 @@ from wagtail.rich_text import expand_db_html
 from mura.api.pagination import PageNumberPagination
 from mura.api.params import ObjectId, Text
 from mura.comments.models import Comment
+from mura.institutions.api import InstitutionRef
 from mura.news.models import ArticleViewCount, NewsArticlePage
 
 router = Router(tags=["news"])
-
-
-class InstitutionRef(Schema):
-    id: int
-    slug: str
-    name: str
 
 
 class ArticleOut(Schema):
