@@ -47,14 +47,16 @@ class MuraAPI(NinjaAPI):
                 statuses = dict(ERROR_STATUSES)
                 if "requestBody" in operation:
                     statuses |= BODY_ERROR_STATUSES
-                # Ninja keys the declared answers by number, JSON by text.
-                declared = {str(status) for status in operation["responses"]}
+                # Ninja keys the declared answers by number, JSON by text: one entry
+                # each, with the description of what went wrong.
+                responses = operation["responses"]
                 for status, description in statuses.items():
-                    if status not in declared:
-                        operation["responses"][status] = {
-                            **ERROR,
-                            "description": description,
-                        }
+                    declared = responses.pop(int(status), {})
+                    responses[status] = {
+                        **ERROR,
+                        **declared,
+                        "description": description,
+                    }
         return schema
 
 
