@@ -1,15 +1,15 @@
 """REST API: events with their programme, and registration without login."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Status
+from ninja import FilterLookup, FilterSchema, Query, Router, Status
 from ninja.pagination import paginate
 
 from mura.api.errors import ErrorOut
 from mura.api.pagination import PageNumberPagination
-from mura.api.params import ObjectId, Text, one_of
+from mura.api.params import ObjectId, SlugFilter, one_of
 from mura.events.api.registration import RegistrationLimit, registration_from_api
 from mura.events.api.schemas import (
     EventDetailOut,
@@ -32,6 +32,11 @@ def _events():
     )
 
 
+class EventFilters(FilterSchema):
+    kind: one_of(EventKind) | None = None
+    institution: Annotated[SlugFilter, FilterLookup("institution__slug")] = None
+
+
 @router.get(
     "",
     response=list[EventOut],
@@ -41,22 +46,14 @@ def _events():
 def list_events(
     request: HttpRequest,
     when: Literal["upcoming", "past", "all"] = "upcoming",
-    kind: one_of(EventKind) | None = None,
-    institution: Text | None = None,
+    filters: Query[EventFilters] = None,
 ):
-    events = _events()
-    events = (
-        events.past()
-        if when == "past"
-        else events.upcoming()
-        if when == "upcoming"
-        else events.order_by("-start")
-    )
-    if kind:
-        events = events.filter(kind=kind)
-    if institution:
-        events = events.filter(institution__slug=institution)
-    return events
+    events = filters.filter(_events())
+    if when == "past":
+        return events.past()
+    if when == "upcoming":
+        return events.upcoming()
+    return events.order_by("-start")
 
 
 @router.get(
