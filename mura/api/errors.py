@@ -5,7 +5,6 @@ body, a plain-text 405) are replaced here so that a client meets one documented 
 its own language, whatever it got wrong."""
 
 import functools
-import json
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -15,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 request_logger = logging.getLogger("django.request")
 
@@ -91,12 +90,14 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def field_errors(errors: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
-    """{"field": [message, ...]} from pydantic's or ninja's error list; nested fields are
-    named with dots (`answers.5`), the parameter's source (query, path, body) is dropped."""
+    """{"field": [message, ...]} from ninja's error list; nested fields are named with
+    dots (`sections.0`), the parameter's source (query, path, body) is dropped."""
     fields: dict[str, list[str]] = {}
     for error in errors:
         location = [str(part) for part in error.get("loc", ())]
-        if location and location[0] in ("query", "path", "body", "header", "cookie"):
+        if location and location[0] == "body":
+            location = location[2:]  # and the name of the view's argument that holds it
+        elif location and location[0] in ("query", "path", "header", "cookie"):
             location = location[1:]
         name = ".".join(location) or "__all__"
         fields.setdefault(name, []).append(_message(error))
@@ -112,9 +113,23 @@ def install_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        # 422, as ninja answers it, for parameters; a body's field errors are a 400.
+        """Wrong parameters are a 422, as ninja answers them, naming only them; a body
+        is judged once they are right, its field errors a 400."""
+        parameters = [error for error in exc.errors if error["loc"][0] != "body"]
+        if parameters:
+            return error_response(
+                422,
+                gettext("Please correct the marked fields."),
+                field_errors(parameters),
+            )
+        if any(e["loc"][2:] == () and e["type"] == "missing" for e in exc.errors):
+            # No body at all: ninja does not ask the parser about an empty one.
+            try:
+                api.parser.parse_body(request)
+            except ApiError as refusal:
+                return api_error(request, refusal)
         return error_response(
-            422, gettext("Please correct the marked fields."), field_errors(exc.errors)
+            400, gettext("Please correct the marked fields."), field_errors(exc.errors)
         )
 
     @api.exception_handler(Http404)
@@ -123,8 +138,21 @@ def install_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        # Ninja raises these itself only for a body it cannot parse.
+        # Ninja raises these itself only for a body it cannot parse, wrapping the
+        # parser's (mura.api.parser) own refusal or Django's limit on its size.
+        if isinstance(exc.__cause__, (ApiError, RequestDataTooBig)):
+            return api.on_exception(request, exc.__cause__)
         return error_response(exc.status_code, gettext("The request body is not JSON."))
+
+    @api.exception_handler(Throttled)
+    def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        return error_response(
+            429,
+            gettext(
+                "Too many requests from your network in a minute. "
+                "Please try again shortly."
+            ),
+        )
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
@@ -147,22 +175,6 @@ def install_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(TooManyFieldsSent)
     def too_many_fields(request: HttpRequest, exc: TooManyFieldsSent) -> HttpResponse:
         return error_response(400, gettext("The request has too many parameters."))
-
-
-def read_json_object(request: HttpRequest) -> dict[str, Any]:
-    """The JSON object a POST carries; only `application/json` is accepted, so a web page
-    on another site cannot send one without the browser asking the API first (CORS)."""
-    if request.content_type != "application/json":
-        raise ApiError(415, gettext("Send the request body as application/json."))
-    try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise ApiError(400, gettext("The request body is not UTF-8 text.")) from error
-    except ValueError as error:
-        raise ApiError(400, gettext("The request body is not JSON.")) from error
-    if not isinstance(payload, dict):
-        raise ApiError(400, gettext("The request body must be a JSON object."))
-    return payload
 
 
 def in_readers_language(view: Callable) -> Callable:

@@ -16,6 +16,8 @@ PageNumber = Annotated[int, Field(ge=1, le=MAX_ID)]
 # PostgreSQL refuses NUL in text; a slug or code is never longer than this.
 Text = Annotated[str, Field(max_length=200, pattern=r"^[^\x00]*$")]
 LongText = Annotated[str, Field(max_length=1000, pattern=r"^[^\x00]*$")]
+# A slug a list is filtered by; `?institution=` (empty) filters nothing.
+SlugFilter = Annotated[Text | None, BeforeValidator(lambda value: value or None)]
 
 
 def one_of(choices: type[TextChoices]) -> Any:

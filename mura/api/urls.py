@@ -1,7 +1,5 @@
 """The REST API at /api/v1/: each app contributes a router from its own `api.py`."""
 
-import importlib
-import importlib.util
 from typing import Any
 
 from django.urls import path, re_path
@@ -13,8 +11,13 @@ from mura.api.errors import (
     install_handlers,
     unknown_path,
 )
+from mura.api.parser import JsonObjectParser
+from mura.catalog.api import router as resources
+from mura.events.api import router as events
+from mura.institutions.api import router as institutions
+from mura.news.api import router as news
+from mura.search.api import router as search
 
-API_APPS = ["institutions", "catalog", "news", "events", "search"]
 ERROR = {
     "description": "The error, in the reader's language (Accept-Language)",
     "content": {
@@ -44,10 +47,16 @@ class MuraAPI(NinjaAPI):
                 statuses = dict(ERROR_STATUSES)
                 if "requestBody" in operation:
                     statuses |= BODY_ERROR_STATUSES
+                # Ninja keys the declared answers by number, JSON by text: one entry
+                # each, with the description of what went wrong.
+                responses = operation["responses"]
                 for status, description in statuses.items():
-                    operation["responses"].setdefault(
-                        status, {**ERROR, "description": description}
-                    )
+                    declared = responses.pop(int(status), {})
+                    responses[status] = {
+                        **ERROR,
+                        **declared,
+                        "description": description,
+                    }
         return schema
 
 
@@ -60,16 +69,17 @@ api = MuraAPI(
         "language of the Accept-Language header (kk, ru or en)."
     ),
     urls_namespace="api",
+    parser=JsonObjectParser(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
 install_handlers(api)
 
-for app in API_APPS:
-    module_name = f"mura.{app}.api"
-    if importlib.util.find_spec(module_name) is not None:
-        module = importlib.import_module(module_name)
-        api.add_router(module.ROUTE_PREFIX, module.router)
+api.add_router("/institutions", institutions)
+api.add_router("/resources", resources)
+api.add_router("/news", news)
+api.add_router("/events", events)
+api.add_router("/search", search)
 
 api_patterns, *names = api.urls
 for pattern in api_patterns:

@@ -1,17 +1,17 @@
 """Read access to the union catalogue: only public records, never staff-only or on-site ones."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
-from mura.api.params import Moment, ObjectId, Text, one_of
+from mura.api.params import Moment, ObjectId, SlugFilter, Text, one_of
 from mura.catalog.models import Kind, Resource
 
-ROUTE_PREFIX = "/resources"
 router = Router(tags=["resources"])
 
 
@@ -110,29 +110,19 @@ def _public():
     )
 
 
+class ResourceFilters(FilterSchema):
+    institution: Annotated[SlugFilter, FilterLookup("institution__slug")] = None
+    kind: one_of(Kind) | None = None
+    collection: Annotated[SlugFilter, FilterLookup("collections__slug")] = None
+    subject: Annotated[ObjectId | None, FilterLookup("subjects")] = None
+    updated_since: Annotated[Moment | None, FilterLookup("updated_at__gte")] = None
+
+
 @router.get("", response=list[ResourceOut], summary="List public catalogue records")
 @paginate(PageNumberPagination)
-def list_resources(
-    request: HttpRequest,
-    institution: Text | None = None,
-    kind: one_of(Kind) | None = None,
-    collection: Text | None = None,
-    subject: ObjectId | None = None,
-    updated_since: Moment | None = None,
-):
+def list_resources(request: HttpRequest, filters: Query[ResourceFilters]):
     """Filter by institution slug, kind, collection slug, subject id and last change (ISO 8601)."""
-    resources = _public()
-    if institution:
-        resources = resources.filter(institution__slug=institution)
-    if kind:
-        resources = resources.filter(kind=kind)
-    if collection:
-        resources = resources.filter(collections__slug=collection)
-    if subject is not None:
-        resources = resources.filter(subjects=subject)
-    if updated_since:
-        resources = resources.filter(updated_at__gte=updated_since)
-    return resources.order_by("-updated_at", "pk")
+    return filters.filter(_public()).order_by("-updated_at", "pk")
 
 
 @router.get(

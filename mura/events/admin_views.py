@@ -67,17 +67,11 @@ class EventOverviewListView(OrganiserPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        status = Registration.Status
         context["events"] = (
             organised_events(self.request.user)
             .select_related("institution")
+            .with_counts()
             .annotate(
-                confirmed=Count(
-                    "registrations", filter=Q(registrations__status=status.CONFIRMED)
-                ),
-                waiting=Count(
-                    "registrations", filter=Q(registrations__status=status.WAITLISTED)
-                ),
                 arrived=Count(
                     "registrations",
                     filter=Q(registrations__checked_in_at__isnull=False),

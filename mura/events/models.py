@@ -153,6 +153,18 @@ class EventPageQuerySet(PageQuerySet):
     def for_listing(self) -> "EventPageQuerySet":
         return self.live().public().select_related("institution", "listing_image")
 
+    def with_counts(self) -> "EventPageQuerySet":
+        """`confirmed` and `waiting`: how many registrations hold a place or wait for one."""
+        status = Registration.Status
+        return self.annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=status.CONFIRMED)
+            ),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=status.WAITLISTED)
+            ),
+        )
+
 
 class EventIndexPage(RoutablePageMixin, BasePage):
     """Upcoming and past events, with filters and a month calendar."""

@@ -1,14 +1,23 @@
+"""REST API: the institutions (libraries, archives, museums) and their references."""
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
 from mura.api.params import Text, one_of
 from mura.institutions.models import Institution, Region
 
-ROUTE_PREFIX = "/institutions"
 router = Router(tags=["institutions"])
+
+
+class InstitutionRef(Schema):
+    """An institution as other answers name it (an event's host, an article's author)."""
+
+    id: int
+    slug: str
+    name: str
 
 
 class InstitutionOut(Schema):
@@ -36,19 +45,15 @@ class InstitutionOut(Schema):
         return str(obj.get_region_display())
 
 
+class InstitutionFilters(FilterSchema):
+    kind: one_of(Institution.Kind) | None = None
+    region: one_of(Region) | None = None
+
+
 @router.get("", response=list[InstitutionOut], summary="List institutions")
 @paginate(PageNumberPagination)
-def list_institutions(
-    request: HttpRequest,
-    kind: one_of(Institution.Kind) | None = None,
-    region: one_of(Region) | None = None,
-):
-    institutions = Institution.objects.public()
-    if kind:
-        institutions = institutions.filter(kind=kind)
-    if region:
-        institutions = institutions.filter(region=region)
-    return institutions
+def list_institutions(request: HttpRequest, filters: Query[InstitutionFilters]):
+    return filters.filter(Institution.objects.public())
 
 
 @router.get(

@@ -3,27 +3,21 @@
 Commenters' e-mail addresses are not part of any schema here, so they cannot leak."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
 from mura.api.pagination import PageNumberPagination
-from mura.api.params import ObjectId, Text
+from mura.api.params import ObjectId, SlugFilter
 from mura.comments.models import Comment
+from mura.institutions.api import InstitutionRef
 from mura.news.models import ArticleViewCount, NewsArticlePage
 
-ROUTE_PREFIX = "/news"
 router = Router(tags=["news"])
-
-
-class InstitutionRef(Schema):
-    id: int
-    slug: str
-    name: str
 
 
 class ArticleOut(Schema):
@@ -96,20 +90,19 @@ def _articles():
     return NewsArticlePage.objects.for_listing().prefetch_related("tags")
 
 
+class ArticleFilters(FilterSchema):
+    institution: Annotated[SlugFilter, FilterLookup("institution__slug")] = None
+    tag: Annotated[SlugFilter, FilterLookup("tagged_items__tag__slug")] = None
+
+
 @router.get("", response=list[ArticleOut], summary="List news articles, newest first")
 @paginate(PageNumberPagination)
 def list_articles(
     request: HttpRequest,
     lang: Literal["kk", "ru", "en"] = "kk",
-    institution: Text | None = None,
-    tag: Text | None = None,
+    filters: Query[ArticleFilters] = None,
 ):
-    articles = _articles().in_language(lang)
-    if institution:
-        articles = articles.filter(institution__slug=institution)
-    if tag:
-        articles = articles.filter(tagged_items__tag__slug=tag)
-    return articles
+    return filters.filter(_articles().in_language(lang))
 
 
 @router.get(

@@ -5,24 +5,21 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from mura.api.pagination import page_not_found
 from mura.api.params import LongText, Text
+from mura.api.schemas import PlainSchema
 from mura.search import selectors
 from mura.search.services import query_log
 
-ROUTE_PREFIX = "/search"
 router = Router(tags=["search"])
 # The page reads at most 20 values of a facet; a year is a year of the catalogue's dates.
 Facet = Annotated[list[Text] | None, Query(None, max_length=20)]
 Year = Annotated[int, Field(ge=-9999, le=9999)]
 
-# Plain pydantic models, not ninja's Schema: the answer is built as dicts, and Schema's
-# reading of ORM attributes cost more than the rest of the answer (bench/search_bench.py).
 
-
-class ResultOut(BaseModel):
+class ResultOut(PlainSchema):
     id: int
     url: str
     kind: str
@@ -38,13 +35,13 @@ class ResultOut(BaseModel):
     has_image: bool
 
 
-class FacetOut(BaseModel):
+class FacetOut(PlainSchema):
     value: str
     label: str
     count: int
 
 
-class SearchOut(BaseModel):
+class SearchOut(PlainSchema):
     count: int
     count_estimated: bool
     next: str | None
