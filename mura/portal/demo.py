@@ -1,7 +1,10 @@
-"""Demo site structure: a home page in Kazakh with Russian and English translations."""
+"""Demo site structure: a home page in Kazakh with Russian and English translations,
+and the reader of every app's demo data files."""
 
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
+import yaml
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -27,6 +30,16 @@ HOME = {
         "read the news and register for events.",
     },
 }
+
+
+def demo_file(app: str, name: str) -> Path:
+    """A file of an app's demo content: ``mura/<app>/demo_data/<name>``."""
+    return Path(__file__).resolve().parents[1] / app / "demo_data" / name
+
+
+def demo_data(app: str, name: str) -> Any:
+    """The content of an app's demo YAML file."""
+    return yaml.safe_load(demo_file(app, name).read_text(encoding="utf-8"))
 
 
 def ensure_locales() -> dict[str, Locale]:
