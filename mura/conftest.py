@@ -153,10 +153,11 @@ def sideways_scroll(page) -> int:
 
 def load_demo(*apps: str) -> None:
     """Load the named apps' demo content (the same loaders `mura demo` runs)."""
-    import importlib
+    # Imported here: the loaders import models, which need Django set up (PLC0415).
+    from mura.portal.management.commands.demo import LOADERS
 
     for app in apps:
-        importlib.import_module(f"mura.{app}.demo").load(stdout=io.StringIO())
+        LOADERS[app](stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -1,154 +1,16 @@
-"""Demo institutions: the two seed libraries, the Elbasy Library, an archive and two museums.
-
-Names are the institutions' real names; addresses, phones and founding years are
-illustrative demo data, not verified contact details."""
+"""Demo institutions: the two seed libraries, the Elbasy Library, an archive and two museums,
+from `demo_data/institutions.yaml`."""
 
 from typing import TextIO
 
 from mura.institutions.models import Institution
-
-INSTITUTIONS = [
-    {
-        "slug": "tazhibaev-library",
-        "kind": Institution.Kind.LIBRARY,
-        "name_kk": "Ә.Тәжібаев атындағы Қызылорда облыстық ғылыми әмбебап кітапханасы",
-        "name_ru": "Кызылординская областная универсальная научная библиотека имени А.Тажибаева",
-        "name_en": "A. Tazhibaev Kyzylorda Regional Universal Scientific Library",
-        "short_name_kk": "Ә.Тәжібаев атындағы кітапхана",
-        "short_name_ru": "Библиотека им. А.Тажибаева",
-        "short_name_en": "Tazhibaev Library",
-        "named_after_kk": "Әбділда Тәжібаев",
-        "named_after_ru": "Абдильда Тажибаев",
-        "named_after_en": "Abdilda Tazhibaev",
-        "region": "kyzylorda",
-        "city_kk": "Қызылорда",
-        "city_ru": "Кызылорда",
-        "city_en": "Kyzylorda",
-        "address_kk": "Қызылорда қ., Әйтеке би к-сі, 20",
-        "address_ru": "г. Кызылорда, ул. Айтеке би, 20",
-        "address_en": "20 Aiteke Bi St, Kyzylorda",
-        "description_kk": "Облыстың бас кітапханасы: кітап қоры, өлкетану әдебиеті, сирек кітаптар мен электронды ресурстар.",
-        "description_ru": "Главная библиотека области: книжный фонд, краеведческая литература, редкие книги и электронные ресурсы.",
-        "description_en": "The region's main library: book collections, local history, rare books and electronic resources.",
-        "founded": 1925,
-        "phone": "+7 7242 00 00 00",
-    },
-    {
-        "slug": "elbasy-library",
-        "kind": Institution.Kind.LIBRARY,
-        "name_kk": "Қазақстан Республикасының Тұңғыш Президенті – Елбасының кітапханасы",
-        "name_ru": "Библиотека Первого Президента Республики Казахстан – Елбасы",
-        "name_en": "Library of the First President of the Republic of Kazakhstan – Elbasy",
-        "short_name_kk": "Елбасы кітапханасы",
-        "short_name_ru": "Библиотека Елбасы",
-        "short_name_en": "Elbasy Library",
-        "region": "astana",
-        "city_kk": "Астана",
-        "city_ru": "Астана",
-        "city_en": "Astana",
-        "address_kk": "Астана қ., Бейбітшілік к-сі, 2",
-        "address_ru": "г. Астана, ул. Бейбитшилик, 2",
-        "address_en": "2 Beibitshilik St, Astana",
-        "description_kk": "Кітапхана, мұрағат және музей қызметтерін біріктіретін ғылыми-мәдени мекеме.",
-        "description_ru": "Научно-культурное учреждение, объединяющее функции библиотеки, архива и музея.",
-        "description_en": "A research and cultural institution combining a library, an archive and a museum.",
-        "founded": 2018,
-    },
-    {
-        "slug": "toraighyrov-library",
-        "kind": Institution.Kind.LIBRARY,
-        "name_kk": "С.Торайғыров атындағы Павлодар облыстық әмбебап ғылыми кітапханасы",
-        "name_ru": "Павлодарская областная универсальная научная библиотека имени С.Торайгырова",
-        "name_en": "S. Toraighyrov Pavlodar Regional Universal Scientific Library",
-        "short_name_kk": "С.Торайғыров атындағы кітапхана",
-        "short_name_ru": "Библиотека им. С.Торайгырова",
-        "short_name_en": "Toraighyrov Library",
-        "named_after_kk": "Сұлтанмахмұт Торайғыров",
-        "named_after_ru": "Султанмахмут Торайгыров",
-        "named_after_en": "Sultanmakhmut Toraighyrov",
-        "region": "pavlodar",
-        "city_kk": "Павлодар",
-        "city_ru": "Павлодар",
-        "city_en": "Pavlodar",
-        "address_kk": "Павлодар қ., Сатпаев к-сі, 149",
-        "address_ru": "г. Павлодар, ул. Сатпаева, 149",
-        "address_en": "149 Satpayev St, Pavlodar",
-        "description_kk": "Облыстың ең көне кітапханасы, 1896 жылы ашылған.",
-        "description_ru": "Старейшая библиотека области, открыта в 1896 году.",
-        "description_en": "The region's oldest library, opened in 1896.",
-        "founded": 1896,
-    },
-    {
-        "slug": "kyzylorda-state-archive",
-        "kind": Institution.Kind.ARCHIVE,
-        "name_kk": "Қызылорда облысының мемлекеттік архиві",
-        "name_ru": "Государственный архив Кызылординской области",
-        "name_en": "State Archive of Kyzylorda Region",
-        "short_name_kk": "Қызылорда облыстық архиві",
-        "short_name_ru": "Госархив Кызылординской области",
-        "short_name_en": "Kyzylorda State Archive",
-        "region": "kyzylorda",
-        "city_kk": "Қызылорда",
-        "city_ru": "Кызылорда",
-        "city_en": "Kyzylorda",
-        "address_kk": "Қызылорда қ., Жақаев к-сі, 6",
-        "address_ru": "г. Кызылорда, ул. Жакаева, 6",
-        "address_en": "6 Zhakayev St, Kyzylorda",
-        "description_kk": "Облыстың мемлекеттік мекемелері мен тұлғаларының құжаттық мұрасы.",
-        "description_ru": "Документальное наследие государственных учреждений и личностей области.",
-        "description_en": "The documentary heritage of the region's state bodies and people.",
-    },
-    {
-        "slug": "potanin-museum",
-        "kind": Institution.Kind.MUSEUM,
-        "name_kk": "Г.Н.Потанин атындағы Павлодар облыстық тарихи-өлкетану музейі",
-        "name_ru": "Павлодарский областной историко-краеведческий музей имени Г.Н.Потанина",
-        "name_en": "G. N. Potanin Pavlodar Regional Museum of History and Local Lore",
-        "short_name_kk": "Потанин атындағы музей",
-        "short_name_ru": "Музей им. Г.Н.Потанина",
-        "short_name_en": "Potanin Museum",
-        "named_after_kk": "Григорий Потанин",
-        "named_after_ru": "Григорий Потанин",
-        "named_after_en": "Grigory Potanin",
-        "region": "pavlodar",
-        "city_kk": "Павлодар",
-        "city_ru": "Павлодар",
-        "city_en": "Pavlodar",
-        "address_kk": "Павлодар қ., Қ.Мәсімов к-сі, 2",
-        "address_ru": "г. Павлодар, ул. К.Масимова, 2",
-        "address_en": "2 K. Masimov St, Pavlodar",
-        "description_kk": "Археология, этнография және өлкенің табиғаты туралы жинақтар.",
-        "description_ru": "Коллекции по археологии, этнографии и природе края.",
-        "description_en": "Collections of archaeology, ethnography and the region's nature.",
-        "founded": 1942,
-    },
-    {
-        "slug": "kyzylorda-museum",
-        "kind": Institution.Kind.MUSEUM,
-        "name_kk": "Қызылорда облыстық тарихи-өлкетану музейі",
-        "name_ru": "Кызылординский областной историко-краеведческий музей",
-        "name_en": "Kyzylorda Regional Museum of History and Local Lore",
-        "short_name_kk": "Қызылорда облыстық музейі",
-        "short_name_ru": "Кызылординский музей",
-        "short_name_en": "Kyzylorda Museum",
-        "region": "kyzylorda",
-        "city_kk": "Қызылорда",
-        "city_ru": "Кызылорда",
-        "city_en": "Kyzylorda",
-        "address_kk": "Қызылорда қ., Т.Жүргенов к-сі, 20",
-        "address_ru": "г. Кызылорда, ул. Т.Жургенова, 20",
-        "address_en": "20 T. Zhurgenov St, Kyzylorda",
-        "description_kk": "Сыр өңірінің тарихы мен мәдениеті.",
-        "description_ru": "История и культура Сырдарьинского края.",
-        "description_en": "The history and culture of the Syr Darya region.",
-        "founded": 1939,
-    },
-]
+from mura.portal.demo import demo_data
 
 
 def load(*, stdout: TextIO) -> None:
-    for data in INSTITUTIONS:
-        fields = dict(data)
+    rows = demo_data("institutions", "institutions.yaml")
+    for row in rows:
+        fields = dict(row)
         slug = fields.pop("slug")
         Institution.objects.update_or_create(slug=slug, defaults=fields)
-    stdout.write(f"  {len(INSTITUTIONS)} institutions")
+    stdout.write(f"  {len(rows)} institutions")

@@ -4,6 +4,7 @@ mapped to catalogue fields with authority *names*, or a problem at a position.""
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -56,6 +57,9 @@ class ImportItem:
     holdings: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     deleted: bool = False  # leader/05 "d": the source withdrew the record
+    # Record data the format cannot carry, given by the caller as catalogue values
+    # (e.g. a parent record, collections, roles); it replaces what was mapped.
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -139,7 +139,7 @@ def _resource_data(item: ImportItem, authorities: AuthorityIndex) -> dict:
             }
             for holding in item.holdings
         ]
-    return data
+    return {**data, **item.extra}
 
 
 def _import_one(

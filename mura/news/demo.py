@@ -1,13 +1,11 @@
 """Demo news: the two real articles Mura grew from, as Kazakh news of their libraries.
 
-The first page carries its own date (08 сәуір 2019 ж. 16:32). The second has none;
-the demo dates it 14 October 2021, 11:00 — plausible for a forum held for the
-library's 125th anniversary (founded 1896) in the 30th year of Independence."""
+The pages' texts are `demo_data/*.txt`; their dates, tags, views and readers' comments
+are `demo_data/articles.yaml`."""
 
 import html
 import re
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -17,61 +15,11 @@ from wagtail.models import Locale
 from mura.comments.models import Comment
 from mura.institutions.models import Institution
 from mura.news.models import ArticleViewCount, NewsArticlePage, NewsIndexPage
-from mura.portal.demo import translate_page
+from mura.portal.demo import demo_data, demo_file, translate_page
 from mura.portal.models import HomePage
 
-DATA = Path(__file__).parent / "demo_data"
 ALMATY = ZoneInfo("Asia/Almaty")
 
-SEEDS = [
-    {
-        "file": "elbasy-library-session-2019.txt",
-        "slug": "elbasy-library-information-resources-session",
-        "institution": "tazhibaev-library",
-        "published_at": datetime(2019, 4, 8, 16, 32, tzinfo=ALMATY),
-        "tags": ["кәсіби сессия", "Елбасы кітапханасы", "көшпелі көрме"],
-        "views": 412,
-        "comments": [
-            (
-                "Гүлмира Сейітқызы",
-                "Сессия өте пайдалы болды, open space форматы әріптестермен тәжірибе алмасуға мүмкіндік берді. Рахмет!",
-                True,
-            ),
-            (
-                "Ерлан Жақсылықов",
-                "Көшпелі көрме аудандарға да келе ме? Біздің ауылдық кітапханамыз қабылдауға дайын.",
-                True,
-            ),
-            (
-                "Анна Викторовна",
-                "Спасибо за подаренные книги! «История одного артефакта» — замечательная идея для школьников.",
-                True,
-            ),
-            (
-                "Дәурен",
-                "Көрменің келесі аялдамасы қашан және қайда болатынын жариялай аласыздар ма?",
-                False,
-            ),
-        ],
-    },
-    {
-        "file": "toraighyrov-library-forum-2021.txt",
-        "slug": "international-forum-toraighyrov-library-125",
-        "institution": "toraighyrov-library",
-        "published_at": datetime(2021, 10, 14, 11, 0, tzinfo=ALMATY),
-        "tags": ["халықаралық форум", "125 жыл", "Тәуелсіздікке 30 жыл"],
-        "views": 1215,
-        "comments": [
-            (
-                "Сәуле Мұқанова",
-                "Торайғыров кітапханасына 125 жыл! Форумның шеберлік сыныптары ерекше ұнады.",
-                True,
-            ),
-        ],
-    },
-]
-
-NEWS_INDEX_TITLES = {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}
 # The page chrome the original portal printed after the text (date, views, comment form).
 TRAILER = re.compile(r"^\d{2} \S+ \d{4} ж\. \d{2}:\d{2}$")
 
@@ -89,29 +37,32 @@ def parse_seed(text: str) -> tuple[str, list[str]]:
     return title, paragraphs
 
 
-def news_index(home: HomePage) -> NewsIndexPage:
+def news_index(home: HomePage, title: str) -> NewsIndexPage:
     index = NewsIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(
-            instance=NewsIndexPage(
-                title=NEWS_INDEX_TITLES["kk"], slug="news", show_in_menus=True
-            )
+            instance=NewsIndexPage(title=title, slug="news", show_in_menus=True)
         )
         index.save_revision().publish()
     return index
 
 
 def load(*, stdout: TextIO) -> None:
+    data = demo_data("news", "articles.yaml")
+    titles = data["index_titles"]
     kk = Locale.objects.get(language_code="kk")
     home = HomePage.objects.get(locale=kk)
-    index = news_index(home)
+    index = news_index(home, titles["kk"])
     for code in ("ru", "en"):
         translate_page(
-            index, Locale.objects.get(language_code=code), title=NEWS_INDEX_TITLES[code]
+            index, Locale.objects.get(language_code=code), title=titles[code]
         )
-    for seed in SEEDS:
+    for seed in data["articles"]:
         title, paragraphs = parse_seed(
-            (DATA / seed["file"]).read_text(encoding="utf-8")
+            demo_file("news", seed["file"]).read_text(encoding="utf-8")
+        )
+        published_at = datetime.fromisoformat(seed["published_at"]).replace(
+            tzinfo=ALMATY
         )
         article = (
             NewsArticlePage.objects.child_of(index).filter(slug=seed["slug"]).first()
@@ -120,12 +71,12 @@ def load(*, stdout: TextIO) -> None:
             article = NewsArticlePage(slug=seed["slug"])
             article.title = title
             article.institution = Institution.objects.get(slug=seed["institution"])
-            article.published_at = seed["published_at"]
+            article.published_at = published_at
             article.lead = paragraphs[0]
             article.body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
             index.add_child(instance=article)
             article.tags.add(*seed["tags"])
-            article.first_published_at = seed["published_at"]
+            article.first_published_at = published_at
             article.save_revision().publish()
         # Readers of the Russian and English portal see the Kazakh original under their interface.
         for code in ("ru", "en"):
@@ -133,7 +84,9 @@ def load(*, stdout: TextIO) -> None:
             if article.get_translation_or_none(locale) is None:
                 article.copy_for_translation(locale, copy_parents=True, alias=True)
         add_readers(article, seed)
-    stdout.write(f"  {len(SEEDS)} seed articles with their readers' comments and views")
+    stdout.write(
+        f"  {len(data['articles'])} seed articles with their readers' comments and views"
+    )
 
 
 def add_readers(article: NewsArticlePage, seed: dict) -> None:
@@ -143,18 +96,18 @@ def add_readers(article: NewsArticlePage, seed: dict) -> None:
         page=article, defaults={"count": seed["views"]}
     )
     content_type = ContentType.objects.get_for_model(NewsArticlePage)
-    for number, (name, body, approved) in enumerate(seed["comments"], start=1):
+    for number, row in enumerate(seed["comments"], start=1):
         comment, created = Comment.objects.get_or_create(
             content_type=content_type,
             object_id=article.pk,
-            name=name,
+            name=row["name"],
             defaults={
                 "email": f"reader{number}@example.org",
-                "body": body,
+                "body": row["body"],
                 "institution": article.institution,
-                "language": "ru" if name == "Анна Викторовна" else "kk",
+                "language": row["language"],
                 "status": Comment.Status.APPROVED
-                if approved
+                if row["approved"]
                 else Comment.Status.PENDING,
             },
         )

@@ -1,32 +1,24 @@
-"""Demo site structure: a home page in Kazakh with Russian and English translations."""
+"""Demo site structure: a home page in Kazakh with Russian and English translations,
+and the reader of every app's demo data files."""
 
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
+import yaml
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from mura.portal.models import HomePage, PortalSettings
 
-HOME = {
-    "kk": {
-        "title": "Мұра — өңірдің мәдени мұрасы",
-        "hero_title": "Кітапханалар, мұрағаттар мен музейлердің мұрасы бір порталда",
-        "hero_text": "Кітаптарды, мұрағат істерін және музей заттарын бір іздеу жолағынан табыңыз; "
-        "жаңалықтарды оқып, іс-шараларға тіркеліңіз.",
-    },
-    "ru": {
-        "title": "Мура — наследие региона",
-        "hero_title": "Наследие библиотек, архивов и музеев на одном портале",
-        "hero_text": "Ищите книги, архивные дела и музейные предметы в одной строке поиска; "
-        "читайте новости и регистрируйтесь на мероприятия.",
-    },
-    "en": {
-        "title": "Mura — the heritage of the region",
-        "hero_title": "The heritage of libraries, archives and museums in one portal",
-        "hero_text": "Find books, archival files and museum objects from one search box; "
-        "read the news and register for events.",
-    },
-}
+
+def demo_file(app: str, name: str) -> Path:
+    """A file of an app's demo content: ``mura/<app>/demo_data/<name>``."""
+    return Path(__file__).resolve().parents[1] / app / "demo_data" / name
+
+
+def demo_data(app: str, name: str) -> Any:
+    """The content of an app's demo YAML file."""
+    return yaml.safe_load(demo_file(app, name).read_text(encoding="utf-8"))
 
 
 def ensure_locales() -> dict[str, Locale]:
@@ -60,6 +52,7 @@ def translate_page(page: Page, locale: Locale, **fields) -> Page:
 
 
 def load(*, stdout: TextIO) -> None:
+    home_texts = demo_data("portal", "home.yaml")
     locales = ensure_locales()
     root = ensure_roots(locales["kk"])
     home = HomePage.objects.filter(locale=locales["kk"]).first()
@@ -67,7 +60,7 @@ def load(*, stdout: TextIO) -> None:
         # Wagtail's placeholder "Welcome" page (and the site pointing at it) makes way for ours.
         Page.objects.filter(depth=2).not_type(HomePage).delete()
         home = root.add_child(
-            instance=HomePage(locale=locales["kk"], slug="home", **HOME["kk"])
+            instance=HomePage(locale=locales["kk"], slug="home", **home_texts["kk"])
         )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(
@@ -81,7 +74,7 @@ def load(*, stdout: TextIO) -> None:
     )
     site.save()
     for code in ("ru", "en"):
-        translate_page(home, locales[code], **HOME[code])
+        translate_page(home, locales[code], **home_texts[code])
     portal_settings = PortalSettings.for_site(site)
     portal_settings.contact_email = (
         portal_settings.contact_email or "info@mura.example.org"

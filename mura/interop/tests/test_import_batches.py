@@ -82,3 +82,23 @@ def test_a_dry_run_in_batches_counts_every_record_and_writes_nothing(institution
     assert Resource.objects.count() == 0
     assert Subject.objects.count() == 0
     assert SearchDocument.objects.count() == 0
+
+
+def test_extra_data_from_the_caller_replaces_what_was_mapped(institution):
+    """A caller gives what the format cannot carry (a parent, a field, links) as
+    catalogue values; they win over the mapped fields and authorities."""
+    fonds, series = book(1), book(2)
+    fonds.kind, series.kind = Kind.FONDS, Kind.SERIES
+    records_import(institution=institution, items=[fonds])
+    series.extra = {
+        "parent": Resource.objects.get(source_id="b1"),
+        "sequence": 2,
+        "reference_code": "Ф. 1. Оп. 2",
+        "subjects": [],
+    }
+    report = records_import(institution=institution, items=[series])
+    record = Resource.objects.get(source_id="b2")
+    assert report.created == 1
+    assert (record.parent.source_id, record.sequence) == ("b1", 2)
+    assert (record.title, record.reference_code) == ("Кітап 2", "Ф. 1. Оп. 2")
+    assert not record.subjects.exists()

@@ -71,7 +71,9 @@ PARAMETERS = [
 def public_addresses(site_tree, institution):
     """The public pages of a small site, one of each kind that takes parameters."""
     home = site_tree["home"]
-    article = NewsArticlePageFactory(institution=institution, parent=news_index(home))
+    article = NewsArticlePageFactory(
+        institution=institution, parent=news_index(home, "Жаңалықтар")
+    )
     event = make_event(home, institution=institution)
     record = ResourceFactory(institution=institution)
     person = PersonFactory()

@@ -1,21 +1,26 @@
-import importlib
-import importlib.util
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-# Order matters: pages need institutions, the catalogue needs authorities, and so on.
-DEMO_APPS = [
-    "institutions",
-    "portal",
-    "news",
-    "catalog",
-    "comments",
-    "events",
-    "exhibitions",
-    "search",
-]
+from mura.catalog import demo as catalog_demo
+from mura.events import demo as events_demo
+from mura.exhibitions import demo as exhibitions_demo
+from mura.institutions import demo as institutions_demo
+from mura.news import demo as news_demo
+from mura.portal import demo as portal_demo
+from mura.search import demo as search_demo
+
+# Each app's demo loader, in order: pages need institutions, the catalogue needs
+# authorities, the exhibitions need catalogue records, the search index needs them all.
+LOADERS = {
+    "institutions": institutions_demo.load,
+    "portal": portal_demo.load,
+    "news": news_demo.load,
+    "catalog": catalog_demo.load,
+    "events": events_demo.load,
+    "exhibitions": exhibitions_demo.load,
+    "search": search_demo.load,
+}
 
 
 class Command(BaseCommand):
@@ -34,15 +39,9 @@ class Command(BaseCommand):
         # task per saved object: a loader that saves a page twice replaces its inline rows,
         # and the tasks queued for the first ones then fail in the worker.
         with disable_reference_index_auto_update():
-            for app in DEMO_APPS:
-                module_name = f"mura.{app}.demo"
-                if (
-                    importlib.util.find_spec(f"mura.{app}") is None
-                    or importlib.util.find_spec(module_name) is None
-                ):
-                    continue
+            for app, load in LOADERS.items():
                 self.stdout.write(f"demo: {app}")
-                importlib.import_module(module_name).load(stdout=self.stdout)
+                load(stdout=self.stdout)
         call_command("rebuild_references_index", verbosity=0, stdout=self.stdout)
         if not options["no_admin"]:
             call_command("createadmin", stdout=self.stdout)
