@@ -36,7 +36,8 @@ from mura.catalog.models import (
     Subject,
 )
 from mura.institutions.models import Institution
-from mura.interop.marc import MARC_NS, read_marcxml
+from mura.interop.marc.marcxml import MARC_NS
+from mura.interop.marc.readers import read_marcxml
 from mura.interop.records import ImportItem, RecordProblem
 from mura.interop.services import records_import
 from mura.portal.demo import demo_data, demo_file
