@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from mura.catalog import presentation, selectors
+from mura.catalog import display, selectors
 from mura.catalog.models import (
     Access,
     AgentRole,
@@ -77,7 +77,7 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
         "catalog/item.html",
         {
             "resource": resource,
-            "fields": presentation.record_fields(resource),
+            "fields": display.record_fields(resource),
             "ancestors": resource.ancestors(),
             "children_page": _page(request, children, 50)
             if resource.is_archival
@@ -92,10 +92,10 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
             "images": images,
             "documents": [file for file in files if file.document_id],
             "related": selectors.related_resources(resource),
-            "cite_gost": presentation.cite_gost(resource, url),
-            "cite_plain": presentation.cite_plain(resource, url),
+            "cite_gost": display.cite_gost(resource, url),
+            "cite_plain": display.cite_plain(resource, url),
             "permanent_url": url,
-            "jsonld": presentation.json_ld(
+            "jsonld": display.json_ld(
                 resource,
                 request.build_absolute_uri,
                 [

@@ -9,7 +9,7 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
-        from mura.portal.clients import cache_tables_create
+        from mura.portal.cache import cache_tables_create
 
         # The comment form's rate limits and CAPTCHA counters live in these tables.
         post_migrate.connect(

@@ -40,7 +40,7 @@ from mura.events.services import (
 )
 from mura.events.services import registration_cancel as cancel_registration
 from mura.institutions.models import Institution
-from mura.portal.clients import rate_limited
+from mura.portal.ratelimit import rate_limited
 
 PAST_PAGE_SIZE = 12
 

@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import AbstractImage
 
+from mura.catalog.display import ORGANISATION_TYPES, SCHEMA_TYPES
 from mura.catalog.models import Resource
-from mura.catalog.presentation import ORGANISATION_TYPES, SCHEMA_TYPES
 from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 from mura.institutions.models import Institution
 

@@ -8,8 +8,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from mura.catalog.display import json_ld
 from mura.catalog.models import AgentRole, Kind, Resource, ResourceQuerySet
-from mura.catalog.presentation import json_ld
 from mura.interop.csv_format import HEADER, csv_row
 from mura.interop.marc import (
     LANGUAGE_CODES,

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from mura.news.services import article_view_record
-from mura.portal.clients import address_hash
+from mura.portal.ratelimit import address_hash
 
 # Crawlers, link previewers, feed readers and scripts announce themselves in the user agent.
 BOTS = re.compile(

@@ -68,7 +68,7 @@ class RequestLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from mura.portal.clients import rate_limited
+        from mura.portal.ratelimit import rate_limited
 
         for method, path, scope, limits in self.LIMITS:
             if (
