@@ -90,15 +90,6 @@ class Language(models.TextChoices):
     NONE = "zxx", _("No linguistic content")
 
 
-class AuthorityQuerySet(models.QuerySet):
-    def named(self, text: str) -> "AuthorityQuerySet":
-        """Match any language form or variant (the admin chooser and the API use it)."""
-        query = Q()
-        for field in self.model.name_fields:
-            query |= Q(**{f"{field}__icontains": text})
-        return self.filter(query)
-
-
 class Authority(index.Indexed, models.Model):
     """Abstract: an authority record with its name in three languages and variant forms.
 
@@ -122,8 +113,6 @@ class Authority(index.Indexed, models.Model):
         *(index.SearchField(field) for field in name_fields),
         *(index.AutocompleteField(field) for field in name_fields),
     ]
-
-    objects = AuthorityQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -291,9 +280,6 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(
             is_deleted=False, access=Access.PUBLIC, institution__is_public=True
         )
-
-    def of_group(self, group: str) -> "ResourceQuerySet":
-        return self.filter(kind__in=KIND_GROUPS[group])
 
     def for_listing(self) -> "ResourceQuerySet":
         return self.select_related("institution").prefetch_related("files__image")

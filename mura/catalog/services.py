@@ -156,19 +156,6 @@ def resource_delete(
     return resource
 
 
-def resource_revert(
-    *, resource: Resource, revision: Revision, user: AbstractBaseUser | None = None
-) -> Resource:
-    """Bring back the content of an earlier revision as a new revision (history stays intact)."""
-    resource = _as_group_model(resource)
-    restored = resource.with_content_json(revision.content)
-    restored.public_id = resource.public_id
-    restored.created_at = resource.created_at
-    return resource_save(
-        resource=_as_group_model(restored), user=user, previous_revision=revision
-    )
-
-
 def resources_create_many(
     *,
     institution: Institution,
