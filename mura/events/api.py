@@ -16,8 +16,8 @@ from pydantic import ValidationError as PydanticValidationError
 from mura.api.errors import ApiError, ErrorOut, field_errors, invalid, read_json_object
 from mura.api.pagination import PageNumberPagination
 from mura.api.params import MAX_ID, ObjectId, Text, one_of
+from mura.events.choices import EventKind
 from mura.events.models import (
-    EventKind,
     EventPage,
     EventSection,
     ExtraQuestion,

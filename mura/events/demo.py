@@ -11,19 +11,21 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from mura.events.models import (
+from mura.events.choices import (
     Attendance,
     Audience,
     EventFormat,
-    EventIndexPage,
     EventKind,
+    SessionKind,
+)
+from mura.events.models import (
+    EventIndexPage,
     EventPage,
     EventReport,
     EventSection,
     ExtraQuestion,
     ProgrammeSlot,
     Registration,
-    SessionKind,
     Speaker,
 )
 from mura.events.services import event_sync_translations

@@ -8,7 +8,7 @@ from mura.events.dates import (
     format_event_dates,
     format_zone,
 )
-from mura.events.models import EventPage
+from mura.events.models import EventIndexPage, EventPage
 
 register = template.Library()
 
@@ -46,8 +46,6 @@ def hhmm(value: time) -> str:
 
 @register.simple_tag(takes_context=True)
 def events_index_url(context: template.Context) -> str:
-    from mura.events.models import EventIndexPage
-
     index = (
         EventIndexPage.objects.live()
         .filter(locale__language_code=translation.get_language())
