@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from mura.events.choices import (
@@ -114,8 +115,6 @@ class RegistrationForm(forms.Form):
 
 
 def _section_label(section, taken: int) -> str:
-    from django.utils.translation import gettext, ngettext
-
     kind = str(section.get_kind_display())
     label = (
         section.title

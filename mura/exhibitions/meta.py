@@ -1,6 +1,7 @@
 """What exhibition and story pages tell search engines and social networks."""
 
 import json
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
@@ -8,8 +9,10 @@ from wagtail.images.models import AbstractImage
 
 from mura.catalog.display import ORGANISATION_TYPES, SCHEMA_TYPES
 from mura.catalog.models import Resource
-from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 from mura.institutions.models import Institution
+
+if TYPE_CHECKING:
+    from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 # What json_script escapes, so that no text can close the <script> element.
@@ -35,7 +38,7 @@ def _public_image(resource: Resource | None) -> AbstractImage | None:
 
 def page_meta(
     request: HttpRequest,
-    page: ExhibitionPage | ArtifactStoryPage,
+    page: "ExhibitionPage | ArtifactStoryPage",
     *,
     artifact: Resource | None = None,
 ) -> dict:
@@ -76,7 +79,7 @@ def _work(request: HttpRequest, resource: Resource) -> dict:
     }
 
 
-def featured_records(page: ExhibitionPage) -> list[Resource]:
+def featured_records(page: "ExhibitionPage") -> list[Resource]:
     """Every record the exhibition shows readers, once each, in page order."""
     records: dict[int, Resource] = {}
     for block in page.body:
@@ -89,7 +92,7 @@ def featured_records(page: ExhibitionPage) -> list[Resource]:
 
 
 def exhibition_jsonld(
-    request: HttpRequest, page: ExhibitionPage, meta: dict
+    request: HttpRequest, page: "ExhibitionPage", meta: dict
 ) -> SafeString:
     venues = list(page.venues.all())
     data: dict = {
@@ -149,7 +152,7 @@ def exhibition_jsonld(
 
 def story_jsonld(
     request: HttpRequest,
-    page: ArtifactStoryPage,
+    page: "ArtifactStoryPage",
     meta: dict,
     *,
     artifact: Resource | None,

@@ -22,6 +22,7 @@ from mura.exhibitions.blocks import (
     public_records,
 )
 from mura.exhibitions.choosers import ResourceChooserWidget
+from mura.exhibitions.meta import exhibition_jsonld, page_meta, story_jsonld
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.portal.models import BasePage
@@ -172,8 +173,6 @@ class ExhibitionPage(CommentsMixin, InstitutionOwned, BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from mura.exhibitions.meta import exhibition_jsonld, page_meta
-
         context = super().get_context(request, *args, **kwargs)
         meta = page_meta(request, self)
         context["meta"] = meta
@@ -289,8 +288,6 @@ class ArtifactStoryPage(CommentsMixin, InstitutionOwned, BasePage):
         verbose_name_plural = _("artifact stories")
 
     def get_context(self, request, *args, **kwargs):
-        from mura.exhibitions.meta import page_meta, story_jsonld
-
         context = super().get_context(request, *args, **kwargs)
         artifact = self.public_artifact
         related = self.public_related_items()

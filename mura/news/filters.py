@@ -1,6 +1,7 @@
 """The news list's filters: institution, tag and month, read from the query string."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from django.db.models import Count, QuerySet
@@ -10,8 +11,10 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from mura.institutions.models import Institution
-from mura.news.models import NewsArticleQuerySet
 from mura.portal.translation import current_language
+
+if TYPE_CHECKING:
+    from mura.news.models import NewsArticleQuerySet
 
 
 def _int(value: str | None, low: int, high: int) -> int | None:
@@ -25,7 +28,7 @@ def _int(value: str | None, low: int, high: int) -> int | None:
 class NewsFilters:
     """Parses `?institution=&tag=&year=&month=`; unknown values are ignored, never an error."""
 
-    def __init__(self, params: QueryDict, articles: NewsArticleQuerySet):
+    def __init__(self, params: QueryDict, articles: "NewsArticleQuerySet"):
         self.articles = articles
         self.institution = Institution.objects.filter(
             slug=params.get("institution") or ""
@@ -34,7 +37,7 @@ class NewsFilters:
         self.year = _int(params.get("year"), 1900, 2100)
         self.month = _int(params.get("month"), 1, 12) if self.year else None
 
-    def apply(self) -> NewsArticleQuerySet:
+    def apply(self) -> "NewsArticleQuerySet":
         articles = self.articles
         if self.institution:
             articles = articles.filter(institution=self.institution)

@@ -1,6 +1,7 @@
 """What an article tells search engines and social networks: Open Graph, JSON-LD, share links."""
 
 import json
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.http import HttpRequest
@@ -8,14 +9,15 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
-from mura.news.models import NewsArticlePage
+if TYPE_CHECKING:
+    from mura.news.models import NewsArticlePage
 
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 # What json_script escapes, so that no text can close the <script> element.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _image_url(request: HttpRequest, page: NewsArticlePage) -> str:
+def _image_url(request: HttpRequest, page: "NewsArticlePage") -> str:
     if not page.listing_image:
         return ""
     return request.build_absolute_uri(
@@ -23,15 +25,13 @@ def _image_url(request: HttpRequest, page: NewsArticlePage) -> str:
     )
 
 
-def article_meta(request: HttpRequest, page: NewsArticlePage) -> dict:
+def article_meta(request: HttpRequest, page: "NewsArticlePage") -> dict:
     """Addresses and texts the article shares with search engines and social networks."""
     url = request.build_absolute_uri(page.get_url(request))
     description = page.search_description or page.lead or page.summary
     title = page.seo_title or page.title
     quoted_url, quoted_title = quote(url, safe=""), quote(title, safe="")
-    language = (
-        NewsArticlePage.objects.get(pk=page.alias_of_id) if page.alias_of_id else page
-    ).locale.language_code
+    language = page.original.locale.language_code
     return {
         "url": url,
         "language": language,
@@ -53,7 +53,7 @@ def article_meta(request: HttpRequest, page: NewsArticlePage) -> dict:
     }
 
 
-def article_jsonld(page: NewsArticlePage, meta: dict) -> SafeString:
+def article_jsonld(page: "NewsArticlePage", meta: dict) -> SafeString:
     """schema.org NewsArticle as a data block: browsers do not execute it, so the strict CSP
     (script-src 'self') neither blocks it nor reports it."""
     institution = page.institution
