@@ -16,16 +16,12 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 
+from mura.catalog.choices import Access, AgentRole, HoldingStatus, Kind, PlaceRole
 from mura.catalog.models import (
-    Access,
-    AgentRole,
     Collection,
-    HoldingStatus,
-    Kind,
     Organisation,
     Person,
     Place,
-    PlaceRole,
     Resource,
     Subject,
 )

@@ -9,7 +9,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from mura.catalog.models import AgentRole, Kind, KindGroup, Resource
+from mura.catalog.choices import AgentRole, Kind, KindGroup
+from mura.catalog.models import Resource
 
 RECORD_FIELDS: dict[str, list[str]] = {
     KindGroup.LIBRARY: [

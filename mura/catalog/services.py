@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
+from mura.catalog.choices import Kind
 from mura.catalog.models import (
     DigitalFile,
     Holding,
-    Kind,
     Organisation,
     Person,
     Resource,

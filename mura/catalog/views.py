@@ -8,11 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from mura.catalog import display, selectors
+from mura.catalog.choices import Access, AgentRole, KindGroup
 from mura.catalog.models import (
-    Access,
-    AgentRole,
     Collection,
-    KindGroup,
     Organisation,
     Person,
     Place,
