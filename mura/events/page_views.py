@@ -1,7 +1,6 @@
 """What the event pages' routes serve: lists and calendar, the event, its programme,
 registration and a registration's own page. The pages hand themselves in."""
 
-import json
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
@@ -10,17 +9,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from mura.events import calendar, selectors
-from mura.events.choices import Attendance
 from mura.events.dates import format_event_dates, format_event_moment, format_month
 from mura.events.forms import EventFilterForm, RegistrationForm
 from mura.events.models.programme import EventSection, ExtraQuestion
 from mura.events.models.registrations import Registration
 from mura.events.qr import qr_svg
+from mura.events.seo import event_jsonld
 from mura.events.services import (
     REGISTRATION_LIMITS,
     RegistrationClosed,
@@ -28,6 +26,7 @@ from mura.events.services import (
 )
 from mura.events.services import registration_cancel as cancel_registration
 from mura.portal.ratelimit import rate_limited
+from mura.portal.seo import Crumb
 
 if TYPE_CHECKING:
     from mura.events.models.pages import EventIndexPage, EventPage
@@ -88,58 +87,6 @@ def event_calendar(request, index: "EventIndexPage"):
     return TemplateResponse(request, "events/event_calendar.html", context)
 
 
-def event_jsonld(page: "EventPage", request) -> str:
-    """schema.org Event, for search engines; dates carry the event's own UTC offset."""
-    modes = {
-        Attendance.IN_PERSON: "OfflineEventAttendanceMode",
-        Attendance.ONLINE: "OnlineEventAttendanceMode",
-        Attendance.HYBRID: "MixedEventAttendanceMode",
-    }
-    place = {
-        "@type": "Place",
-        "name": page.venue_name or page.institution.name,
-        "address": page.venue_address or page.institution.address,
-    }
-    if page.latitude is not None and page.longitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(page.latitude),
-            "longitude": float(page.longitude),
-        }
-    locations: list[dict] = [place] if page.attendance != Attendance.ONLINE else []
-    if page.online_url:
-        locations.append({"@type": "VirtualLocation", "url": page.online_url})
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": page.title,
-        "description": page.lead or strip_tags(page.description)[:500],
-        "startDate": page.local_start.isoformat(),
-        "endDate": page.local_end.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": f"https://schema.org/{modes.get(page.attendance, modes[Attendance.IN_PERSON])}",
-        "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {
-            "@type": "Organization",
-            "name": page.institution.name,
-            "url": request.build_absolute_uri(page.institution.get_absolute_url()),
-        },
-        "inLanguage": page.language_codes,
-        "url": page.get_full_url(request),
-    }
-    if page.listing_image:
-        data["image"] = request.build_absolute_uri(
-            page.listing_image.get_rendition("width-1200").url
-        )
-    text = (
-        json.dumps(data, ensure_ascii=False)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
-    return mark_safe(text)  # noqa: S308 — JSON with <, > and & escaped cannot leave the script element
-
-
 def _event_context(request, page: "EventPage") -> dict:
     original = page.original
     confirmed = original.registrations.confirmed().count()
@@ -187,6 +134,10 @@ def register(request, page: "EventPage"):
     original = page.original
     context = page.get_context(request)
     context.update(_event_context(request, page))
+    context["trail"] = [
+        Crumb(Truncator(page.title).words(8, truncate=" …"), page.get_url(request)),
+        Crumb(gettext("Registration")),
+    ]
     if request.method == "POST":
         form = _registration_form(page, request.POST)
         if rate_limited(request, "event-registration", REGISTRATION_LIMITS):

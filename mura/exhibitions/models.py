@@ -22,7 +22,7 @@ from mura.exhibitions.blocks import (
     public_records,
 )
 from mura.exhibitions.choosers import ResourceChooserWidget
-from mura.exhibitions.meta import exhibition_jsonld, page_meta, story_jsonld
+from mura.exhibitions.seo import exhibition_jsonld, exhibition_meta, story_jsonld
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.portal.models import BasePage
@@ -174,7 +174,7 @@ class ExhibitionPage(CommentsMixin, InstitutionOwned, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        meta = page_meta(request, self)
+        meta = exhibition_meta(request, self)
         context["meta"] = meta
         context["jsonld"] = exhibition_jsonld(request, self, meta)
         context["venues"] = list(self.venues.all())
@@ -291,7 +291,7 @@ class ArtifactStoryPage(CommentsMixin, InstitutionOwned, BasePage):
         context = super().get_context(request, *args, **kwargs)
         artifact = self.public_artifact
         related = self.public_related_items()
-        meta = page_meta(request, self, artifact=artifact)
+        meta = exhibition_meta(request, self, artifact=artifact)
         context.update(
             artifact=artifact,
             artifact_fields=artifact_facts(artifact) if artifact else [],

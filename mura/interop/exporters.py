@@ -8,8 +8,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from mura.catalog.display import json_ld
 from mura.catalog.models import AgentRole, Kind, Resource, ResourceQuerySet
+from mura.catalog.seo import resource_jsonld
 from mura.interop.csv_format import HEADER, csv_row
 from mura.interop.marc import (
     LANGUAGE_CODES,
@@ -125,7 +125,7 @@ def write_export(
     if format == "jsonld":
         graph = []
         for resource in resources:
-            item = json.loads(json_ld(resource, absolute, []))
+            item = resource_jsonld(resource, absolute, [])
             item.pop("@context")
             graph.append(item)
         stream.write(

@@ -19,7 +19,7 @@ from mura.comments.models import CommentSettings
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.news.filters import NewsFilters
-from mura.news.meta import article_meta
+from mura.news.seo import article_jsonld, article_meta
 from mura.portal.models import BasePage
 
 # An image embedded in rich text is stored as <embed embedtype="image" ... alt="..."/>.
@@ -154,6 +154,7 @@ class NewsArticlePage(InstitutionOwned, BasePage):
         context["view_count"] = self.original.view_count
         context["related"] = self.related_articles()
         context["meta"] = article_meta(request, self)
+        context["jsonld"] = article_jsonld(self, context["meta"])
         return context
 
     @property

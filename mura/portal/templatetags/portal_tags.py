@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from mura.portal.dates import format_local_date, format_local_datetime, format_number
 from mura.portal.models import HomePage
+from mura.portal.seo import Crumb, page_breadcrumbs
 
 register = template.Library()
 
@@ -96,3 +97,12 @@ def search_url() -> str:
         return reverse("search:index")
     except NoReverseMatch:
         return "/search/"
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context, trail: Page | list[Crumb]) -> dict:
+    """`{% breadcrumbs page %}` (the page under its parent) or `{% breadcrumbs trail %}`
+    with a list of Crumbs a view built."""
+    if isinstance(trail, Page):
+        trail = page_breadcrumbs(trail, context.get("request"))
+    return {"crumbs": trail}

@@ -1,26 +1,18 @@
 """What exhibition and story pages tell search engines and social networks."""
 
-import json
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from wagtail.images.models import AbstractImage
 
-from mura.catalog.display import ORGANISATION_TYPES, SCHEMA_TYPES
 from mura.catalog.models import Resource
+from mura.catalog.seo import ORGANISATION_TYPES, SCHEMA_TYPES
 from mura.institutions.models import Institution
+from mura.portal.seo import jsonld_script, page_meta
 
 if TYPE_CHECKING:
     from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
-
-OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
-# What json_script escapes, so that no text can close the <script> element.
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _json(data: dict) -> SafeString:
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
 
 
 def _public_image(resource: Resource | None) -> AbstractImage | None:
@@ -36,25 +28,19 @@ def _public_image(resource: Resource | None) -> AbstractImage | None:
     )
 
 
-def page_meta(
+def exhibition_meta(
     request: HttpRequest,
     page: "ExhibitionPage | ArtifactStoryPage",
     *,
     artifact: Resource | None = None,
 ) -> dict:
     """Address, texts and picture for Open Graph; the artifact's photo when the page has none."""
-    image = page.listing_image or _public_image(artifact)
-    language = page.locale.language_code
-    return {
-        "url": request.build_absolute_uri(page.get_url(request)),
-        "title": page.seo_title or page.title,
-        "description": page.search_description or page.summary,
-        "image": request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
-        if image
-        else "",
-        "language": language,
-        "og_locale": OG_LOCALES.get(language, language),
-    }
+    return page_meta(
+        request,
+        page,
+        description=page.search_description or page.summary,
+        image=page.listing_image or _public_image(artifact),
+    )
 
 
 def _organisation(request: HttpRequest, institution: Institution) -> dict:
@@ -147,7 +133,7 @@ def exhibition_jsonld(
     works = [_work(request, resource) for resource in featured_records(page)]
     if works:
         data["workFeatured"] = works
-    return _json(data)
+    return jsonld_script(data)
 
 
 def story_jsonld(
@@ -194,4 +180,4 @@ def story_jsonld(
     ]
     if mentions:
         data["mentions"] = mentions
-    return _json(data)
+    return jsonld_script(data)
