@@ -23,6 +23,7 @@ from mura.catalog.models import (
     ResourcePlace,
     group_model,
 )
+from mura.catalog.tasks import make_derivatives
 from mura.institutions.models import Institution
 from mura.search.services import indexing_deferred
 
@@ -112,8 +113,6 @@ def resource_save(
     )
     image_ids = [file.pk for file in resource.files.all() if file.image_id]
     if image_ids:
-        from mura.catalog.tasks import make_derivatives
-
         transaction.on_commit(
             lambda: [make_derivatives.enqueue(file_id) for file_id in image_ids]
         )

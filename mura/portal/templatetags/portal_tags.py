@@ -1,6 +1,7 @@
 from datetime import date, datetime
 
 from django import template
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
@@ -46,8 +47,6 @@ def home_for_language(language: str) -> Page | None:
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict]:
     """One link per language that keeps the reader on the same page where it exists."""
-    from django.conf import settings
-
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
