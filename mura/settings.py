@@ -182,12 +182,12 @@ if CACHE_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "mura.portal.clients.AtomicDatabaseCache",
+            "BACKEND": "mura.portal.cache.AtomicDatabaseCache",
             "LOCATION": "mura_cache",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
         "limits": {
-            "BACKEND": "mura.portal.clients.AtomicDatabaseCache",
+            "BACKEND": "mura.portal.cache.AtomicDatabaseCache",
             "LOCATION": "mura_cache_limits",
             # Expired counters are deleted once there are more than this many.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
@@ -356,6 +356,6 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Failures are logged with the account and the address (never the password).
 AXES_SENSITIVE_PARAMETERS: list[str] = []
 AXES_VERBOSE = False  # no start-up banner on every command
-AXES_CLIENT_IP_CALLABLE = "mura.portal.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "mura.portal.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "mura.institutions.lockouts.lockout_response"
 WAGTAILADMIN_USER_LOGIN_FORM = "mura.institutions.forms.AdminLoginForm"

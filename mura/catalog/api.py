@@ -10,7 +10,8 @@ from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
 from mura.api.params import Moment, ObjectId, SlugFilter, Text, one_of
-from mura.catalog.models import Kind, Resource
+from mura.catalog.choices import Kind
+from mura.catalog.models import Resource
 
 router = Router(tags=["resources"])
 

@@ -10,9 +10,10 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from mura.catalog.choices import Access, Kind
 from mura.catalog.models import (
     Collection,
-    Kind,
+    DigitalFile,
     Organisation,
     Person,
     Place,
@@ -23,6 +24,7 @@ from mura.catalog.models import (
     Subject,
 )
 from mura.institutions.models import Institution
+from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.portal.querystring import whole_number
 
 FILTER_KEYS = (
@@ -271,9 +273,6 @@ def document_readable(user, document_id: int) -> bool:
     A document that no catalogue file uses (a news attachment) is public. One that
     catalogue files use is readable when one of them is public on a public record, and
     otherwise only by staff of a holding institution and the union admins."""
-    from mura.catalog.models import Access, DigitalFile
-    from mura.institutions.permissions import institutions_for, is_union_admin
-
     files = DigitalFile.objects.filter(document_id=document_id)
     if not files.exists():
         return True

@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
+from mura.catalog.choices import Kind
 from mura.catalog.models import (
     DigitalFile,
     Holding,
-    Kind,
     Organisation,
     Person,
     Resource,
@@ -23,6 +23,7 @@ from mura.catalog.models import (
     ResourcePlace,
     group_model,
 )
+from mura.catalog.tasks import make_derivatives
 from mura.institutions.models import Institution
 from mura.search.services import indexing_deferred
 
@@ -112,8 +113,6 @@ def resource_save(
     )
     image_ids = [file.pk for file in resource.files.all() if file.image_id]
     if image_ids:
-        from mura.catalog.tasks import make_derivatives
-
         transaction.on_commit(
             lambda: [make_derivatives.enqueue(file_id) for file_id in image_ids]
         )
@@ -154,19 +153,6 @@ def resource_delete(
     resource.save(update_fields=["is_deleted", "deleted_at", "updated_at"])
     log(instance=resource, action="wagtail.delete", user=user)
     return resource
-
-
-def resource_revert(
-    *, resource: Resource, revision: Revision, user: AbstractBaseUser | None = None
-) -> Resource:
-    """Bring back the content of an earlier revision as a new revision (history stays intact)."""
-    resource = _as_group_model(resource)
-    restored = resource.with_content_json(revision.content)
-    restored.public_id = resource.public_id
-    restored.created_at = resource.created_at
-    return resource_save(
-        resource=_as_group_model(restored), user=user, previous_revision=revision
-    )
 
 
 def resources_create_many(

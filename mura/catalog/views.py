@@ -5,14 +5,14 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from mura.catalog import presentation, selectors
+from mura.catalog import display, selectors
+from mura.catalog.choices import Access, AgentRole, KindGroup
 from mura.catalog.models import (
-    Access,
-    AgentRole,
     Collection,
-    KindGroup,
     Organisation,
     Person,
     Place,
@@ -20,8 +20,15 @@ from mura.catalog.models import (
     ResourceAgent,
     Subject,
 )
+from mura.catalog.seo import resource_jsonld
+from mura.portal.seo import Crumb, jsonld_script
 
 PER_PAGE = 20
+
+
+def _trail(*crumbs: Crumb) -> list[Crumb]:
+    """Breadcrumbs that start at the catalogue."""
+    return [Crumb(_("Catalogue"), reverse("catalog:index")), *crumbs]
 
 
 def _page(request: HttpRequest, queryset, per_page: int = PER_PAGE):
@@ -77,8 +84,23 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
         "catalog/item.html",
         {
             "resource": resource,
-            "fields": presentation.record_fields(resource),
-            "ancestors": resource.ancestors(),
+            "fields": display.record_fields(resource),
+            "trail": _trail(
+                Crumb(
+                    str(resource.institution),
+                    reverse("catalog:index")
+                    + "?"
+                    + urlencode({"institution": resource.institution.slug}),
+                ),
+                *(
+                    Crumb(
+                        ancestor.reference_code or Truncator(ancestor.title).chars(40),
+                        ancestor.get_absolute_url(),
+                    )
+                    for ancestor in resource.ancestors()
+                ),
+                Crumb(Truncator(resource.title).chars(60)),
+            ),
             "children_page": _page(request, children, 50)
             if resource.is_archival
             else None,
@@ -92,16 +114,20 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
             "images": images,
             "documents": [file for file in files if file.document_id],
             "related": selectors.related_resources(resource),
-            "cite_gost": presentation.cite_gost(resource, url),
-            "cite_plain": presentation.cite_plain(resource, url),
+            "cite_gost": display.cite_gost(resource, url),
+            "cite_plain": display.cite_plain(resource, url),
             "permanent_url": url,
-            "jsonld": presentation.json_ld(
-                resource,
-                request.build_absolute_uri,
-                [
-                    request.build_absolute_uri(f.image.get_rendition("max-960x960").url)
-                    for f in images
-                ],
+            "jsonld": jsonld_script(
+                resource_jsonld(
+                    resource,
+                    request.build_absolute_uri,
+                    [
+                        request.build_absolute_uri(
+                            f.image.get_rendition("max-960x960").url
+                        )
+                        for f in images
+                    ],
+                )
             ),
         },
     )
@@ -117,7 +143,9 @@ def collection_list(request: HttpRequest) -> HttpResponse:
         )
     )
     return TemplateResponse(
-        request, "catalog/collection_list.html", {"collections": collections}
+        request,
+        "catalog/collection_list.html",
+        {"collections": collections, "trail": _trail(Crumb(_("Collections")))},
     )
 
 
@@ -136,6 +164,14 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "catalog/collection_detail.html",
         {
             "collection": collection,
+            "trail": _trail(
+                Crumb(_("Collections"), reverse("catalog:collections")),
+                *(
+                    Crumb(ancestor.title, ancestor.get_absolute_url())
+                    for ancestor in collection.ancestors()
+                ),
+                Crumb(collection.title),
+            ),
             "subcollections": collection.subcollections.public(),
             "page_obj": _page(request, resources),
         },
@@ -169,6 +205,7 @@ def _authority(
         "catalog/authority.html",
         {
             "authority": authority,
+            "trail": _trail(Crumb(authority.name)),
             "authority_type": model._meta.verbose_name,
             "roles": roles,
             "page_obj": _page(request, resources),

@@ -29,13 +29,11 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from mura.catalog.choices import ARCHIVAL_PARENT_KIND, KIND_GROUPS, KindGroup
 from mura.catalog.models import (
-    ARCHIVAL_PARENT_KIND,
     GROUP_MODELS,
-    KIND_GROUPS,
     ArchivalDescription,
     Collection,
-    KindGroup,
     LibraryItem,
     MuseumObject,
     Organisation,

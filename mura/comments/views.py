@@ -11,7 +11,7 @@ from mura.comments.captcha import question_create
 from mura.comments.forms import CommentForm
 from mura.comments.models import target_key
 from mura.comments.services import CommentsClosed, comment_create
-from mura.portal.clients import address_hash, rate_limited
+from mura.portal.ratelimit import address_hash, rate_limited
 
 # (comments, seconds): a person writes a few comments a minute at most; a script, many.
 COMMENT_LIMITS = ((5, 60), (30, 3600))

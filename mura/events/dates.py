@@ -56,8 +56,3 @@ def format_day(value, language: str | None = None) -> str:
 def format_month(value: datetime, language: str | None = None) -> str:
     language = language or current_language()
     return format_date(value, MONTH_PATTERNS[language], locale=language).capitalize()
-
-
-def format_short_date(value: datetime, language: str | None = None) -> str:
-    language = language or current_language()
-    return format_date(value, DATE_PATTERNS[language], locale=language)

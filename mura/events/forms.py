@@ -6,8 +6,16 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from mura.events.choices import (
+    LANGUAGE_CHOICES,
+    Attendance,
+    Audience,
+    EventKind,
+    Participation,
+)
 from mura.events.countries import country_choices
 from mura.institutions.forms import InstitutionPageForm
 
@@ -53,10 +61,8 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, event, sections, questions, section_counts, **kwargs):
         super().__init__(*args, **kwargs)
-        from mura.events.models import Attendance, Registration
-
         self.fields["country"].choices = country_choices()
-        participation = list(Registration.Participation.choices)
+        participation = list(Participation.choices)
         if event.attendance == Attendance.IN_PERSON:
             participation = participation[:1]
         elif event.attendance == Attendance.ONLINE:
@@ -109,8 +115,6 @@ class RegistrationForm(forms.Form):
 
 
 def _section_label(section, taken: int) -> str:
-    from django.utils.translation import gettext, ngettext
-
     kind = str(section.get_kind_display())
     label = (
         section.title
@@ -145,8 +149,6 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, institutions, **kwargs):
         super().__init__(*args, **kwargs)
-        from mura.events.models import Audience, EventKind
-
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(EventKind.choices)
         self.fields["audience"].choices = everything + list(Audience.choices)
@@ -179,8 +181,6 @@ class EventPageForm(InstitutionPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from mura.events.models import LANGUAGE_CHOICES
-
         self.fields["languages"].choices = LANGUAGE_CHOICES
         instance = self.instance
         if instance.pk:

@@ -2,13 +2,15 @@
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vGeo
 
-from mura.events.models import EventPage, ProgrammeSlot
+if TYPE_CHECKING:
+    from mura.events.models import EventPage, ProgrammeSlot
 
 
 def _calendar(name: str) -> Calendar:
@@ -20,7 +22,7 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def _location(event: EventPage) -> str:
+def _location(event: "EventPage") -> str:
     return ", ".join(part for part in (event.venue_name, event.venue_address) if part)
 
 
@@ -30,7 +32,7 @@ def _vevent(
     summary: str,
     start: datetime,
     end: datetime,
-    event: EventPage,
+    event: "EventPage",
     url: str,
     description: str,
 ) -> Event:
@@ -50,7 +52,7 @@ def _vevent(
     return vevent
 
 
-def _event_vevent(event: EventPage, request: HttpRequest | None) -> Event:
+def _event_vevent(event: "EventPage", request: HttpRequest | None) -> Event:
     url = event.get_full_url(request)
     description = "\n\n".join(
         part for part in (event.lead, strip_tags(event.description)[:1000], url) if part
@@ -72,7 +74,7 @@ def _finish(calendar: Calendar) -> bytes:
 
 
 def events_calendar(
-    events: Iterable[EventPage], *, name: str, request: HttpRequest | None = None
+    events: Iterable["EventPage"], *, name: str, request: HttpRequest | None = None
 ) -> bytes:
     calendar = _calendar(name)
     for event in events:
@@ -80,12 +82,12 @@ def events_calendar(
     return _finish(calendar)
 
 
-def event_calendar(event: EventPage, request: HttpRequest | None = None) -> bytes:
+def event_calendar(event: "EventPage", request: HttpRequest | None = None) -> bytes:
     return events_calendar([event], name=event.title, request=request)
 
 
 def slot_calendar(
-    event: EventPage, slot: ProgrammeSlot, request: HttpRequest | None = None
+    event: "EventPage", slot: "ProgrammeSlot", request: HttpRequest | None = None
 ) -> bytes:
     calendar = _calendar(event.title)
     tz = event.tzinfo

@@ -8,7 +8,7 @@ therefore never interleave, so no event or section goes over its limit."""
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -17,8 +17,15 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from mura.events.models import EventPage, EventSection, ExtraQuestion, Registration
+from mura.events.choices import Participation
+from mura.events.countries import country_names
+from mura.events.models.programme import EventSection, ExtraQuestion
+from mura.events.models.registrations import Registration
+from mura.events.tasks import send_registration_email
 from mura.portal.translation import current_language
+
+if TYPE_CHECKING:
+    from mura.events.models.pages import EventPage
 
 # A door queue at one venue shares one public address: 60 registrations a minute is
 # far above what a registration desk produces and far below what a script would send.
@@ -34,13 +41,13 @@ class DuplicateRegistration(ValidationError):
     """This e-mail is already registered for the event (the API answers 409)."""
 
 
-def _lock_event(event: EventPage) -> EventPage:
+def _lock_event(event: "EventPage") -> "EventPage":
     """The event's original version, re-read under a row lock."""
     original = event.original
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=original.pk)
+    return type(original).objects.select_for_update(of=("self",)).get(pk=original.pk)
 
 
-def _clean_answers(event: EventPage, answers: dict[str, Any]) -> dict[str, str]:
+def _clean_answers(event: "EventPage", answers: dict[str, Any]) -> dict[str, str]:
     cleaned: dict[str, str] = {}
     errors: dict[str, str] = {}
     for question in ExtraQuestion.objects.filter(event=event):
@@ -61,7 +68,7 @@ def _clean_answers(event: EventPage, answers: dict[str, Any]) -> dict[str, str]:
     return cleaned
 
 
-def _check_sections(event: EventPage, sections: list[EventSection]) -> None:
+def _check_sections(event: "EventPage", sections: list[EventSection]) -> None:
     for section in sections:
         if section.event_id != event.pk or not section.registrable:
             raise ValidationError(
@@ -95,7 +102,7 @@ def _check_sections(event: EventPage, sections: list[EventSection]) -> None:
 
 @transaction.atomic
 def registration_create(
-    *, event: EventPage, data: dict[str, Any], sections: Iterable[EventSection]
+    *, event: "EventPage", data: dict[str, Any], sections: Iterable[EventSection]
 ) -> Registration:
     """Register one person: confirmed while places last, then on the waiting list.
 
@@ -141,7 +148,7 @@ def registration_create(
         country=str(data.get("country") or "").strip().upper(),
         region=str(data.get("region") or "").strip(),
         phone=str(data.get("phone") or "").strip(),
-        participation=data.get("participation") or Registration.Participation.IN_PERSON,
+        participation=data.get("participation") or Participation.IN_PERSON,
         accessibility=str(data.get("accessibility") or "").strip(),
         answers=_clean_answers(event, data.get("answers") or {}),
         consent_at=timezone.now(),
@@ -185,15 +192,11 @@ def _check_required(data: dict[str, Any]) -> None:
 
 
 def _check_country(code: str) -> None:
-    from mura.events.countries import country_names
-
     if code not in country_names("en"):
         raise ValidationError({"country": gettext("Choose a country from the list.")})
 
 
 def _notify(registration: Registration, reason: str) -> None:
-    from mura.events.tasks import send_registration_email
-
     transaction.on_commit(
         lambda: send_registration_email.enqueue(registration.pk, reason)
     )
@@ -216,7 +219,7 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
     return _promote(event)
 
 
-def _promote(event: EventPage) -> list[Registration]:
+def _promote(event: "EventPage") -> list[Registration]:
     promoted = []
     confirmed = Registration.objects.confirmed().filter(event=event).count()
     for waiting in Registration.objects.waitlisted().filter(event=event):
@@ -231,7 +234,7 @@ def _promote(event: EventPage) -> list[Registration]:
     return promoted
 
 
-def _drop_full_sections(event: EventPage, registration: Registration) -> None:
+def _drop_full_sections(event: "EventPage", registration: Registration) -> None:
     """A promoted person keeps only the sections that still have a place."""
     for section in registration.sections.all():
         if section.capacity is None:
@@ -242,7 +245,7 @@ def _drop_full_sections(event: EventPage, registration: Registration) -> None:
 
 
 @transaction.atomic
-def event_waitlist_promote(*, event: EventPage) -> list[Registration]:
+def event_waitlist_promote(*, event: "EventPage") -> list[Registration]:
     """Confirm waiting people in order while the event has places (after its capacity
     was raised, whichever language version was published); returns those promoted."""
     return _promote(_lock_event(event))
@@ -294,7 +297,7 @@ class CertificateTally:
 
 
 @transaction.atomic
-def event_certificates_issue(*, event: EventPage) -> CertificateTally:
+def event_certificates_issue(*, event: "EventPage") -> CertificateTally:
     """Certificates for everyone checked in; the confirmed who never arrived get none."""
     event = _lock_event(event)
     if event.start > timezone.now():
@@ -348,12 +351,14 @@ SHARED_FIELDS = (
 )
 
 
-def event_sync_translations(*, event: EventPage) -> int:
+def event_sync_translations(*, event: "EventPage") -> int:
     """Copy the shared facts of the version just published to its other language versions."""
     values = {field: getattr(event, field) for field in SHARED_FIELDS}
     values["institution"] = event.institution_id
     values["institution_id"] = values.pop("institution")
-    others = EventPage.objects.filter(translation_key=event.translation_key).exclude(
-        pk=event.pk
+    others = (
+        type(event)
+        .objects.filter(translation_key=event.translation_key)
+        .exclude(pk=event.pk)
     )
     return others.update(**values)

@@ -9,7 +9,7 @@ from django_tasks import task
 
 from mura.events.dates import format_event_dates
 from mura.events.ics import event_calendar
-from mura.events.models import Registration
+from mura.events.models.registrations import Registration
 from mura.events.qr import checkin_url, qr_png
 
 

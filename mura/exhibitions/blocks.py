@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from mura.catalog.models import Resource
@@ -31,8 +32,6 @@ def _preview_records(count: int) -> list[Resource]:
 
 
 def _preview_image():
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.order_by("pk").first()
 
 

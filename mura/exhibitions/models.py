@@ -22,6 +22,7 @@ from mura.exhibitions.blocks import (
     public_records,
 )
 from mura.exhibitions.choosers import ResourceChooserWidget
+from mura.exhibitions.seo import exhibition_jsonld, exhibition_meta, story_jsonld
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.portal.models import BasePage
@@ -172,10 +173,8 @@ class ExhibitionPage(CommentsMixin, InstitutionOwned, BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from mura.exhibitions.meta import exhibition_jsonld, page_meta
-
         context = super().get_context(request, *args, **kwargs)
-        meta = page_meta(request, self)
+        meta = exhibition_meta(request, self)
         context["meta"] = meta
         context["jsonld"] = exhibition_jsonld(request, self, meta)
         context["venues"] = list(self.venues.all())
@@ -289,12 +288,10 @@ class ArtifactStoryPage(CommentsMixin, InstitutionOwned, BasePage):
         verbose_name_plural = _("artifact stories")
 
     def get_context(self, request, *args, **kwargs):
-        from mura.exhibitions.meta import page_meta, story_jsonld
-
         context = super().get_context(request, *args, **kwargs)
         artifact = self.public_artifact
         related = self.public_related_items()
-        meta = page_meta(request, self, artifact=artifact)
+        meta = exhibition_meta(request, self, artifact=artifact)
         context.update(
             artifact=artifact,
             artifact_fields=artifact_facts(artifact) if artifact else [],

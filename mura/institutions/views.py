@@ -1,8 +1,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from mura.institutions.models import Institution, Region
+from mura.portal.seo import Crumb
 
 
 def regions_in_use() -> list[tuple[str, str]]:
@@ -38,5 +41,13 @@ def institution_list(request: HttpRequest) -> HttpResponse:
 def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     institution = get_object_or_404(Institution.objects.public(), slug=slug)
     return TemplateResponse(
-        request, "institutions/institution_detail.html", {"institution": institution}
+        request,
+        "institutions/institution_detail.html",
+        {
+            "institution": institution,
+            "trail": [
+                Crumb(_("Institutions"), reverse("institutions:list")),
+                Crumb(institution.short_name or institution.name),
+            ],
+        },
     )

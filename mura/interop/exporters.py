@@ -9,7 +9,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from mura.catalog.models import AgentRole, Kind, Resource, ResourceQuerySet
-from mura.catalog.presentation import json_ld
+from mura.catalog.seo import resource_jsonld
 from mura.interop.csv_format import HEADER, csv_row
 from mura.interop.marc.codes import LANGUAGE_CODES
 from mura.interop.marc.marcxml import MARC_NS, record_element
@@ -122,7 +122,7 @@ def write_export(
     if format == "jsonld":
         graph = []
         for resource in resources:
-            item = json.loads(json_ld(resource, absolute, []))
+            item = resource_jsonld(resource, absolute, [])
             item.pop("@context")
             graph.append(item)
         stream.write(

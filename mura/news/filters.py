@@ -1,6 +1,7 @@
 """The news list's filters: institution, tag and month, read from the query string."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from django.db.models import Count, QuerySet
@@ -10,15 +11,17 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from mura.institutions.models import Institution
-from mura.news.models import NewsArticleQuerySet
 from mura.portal.querystring import whole_number
 from mura.portal.translation import current_language
+
+if TYPE_CHECKING:
+    from mura.news.models import NewsArticleQuerySet
 
 
 class NewsFilters:
     """Parses `?institution=&tag=&year=&month=`; unknown values are ignored, never an error."""
 
-    def __init__(self, params: QueryDict, articles: NewsArticleQuerySet):
+    def __init__(self, params: QueryDict, articles: "NewsArticleQuerySet"):
         self.articles = articles
         self.institution = Institution.objects.filter(
             slug=params.get("institution") or ""
@@ -29,7 +32,7 @@ class NewsFilters:
             whole_number(params.get("month"), range(1, 13)) if self.year else None
         )
 
-    def apply(self) -> NewsArticleQuerySet:
+    def apply(self) -> "NewsArticleQuerySet":
         articles = self.articles
         if self.institution:
             articles = articles.filter(institution=self.institution)

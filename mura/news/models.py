@@ -15,8 +15,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from mura.comments.models import CommentSettings
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
+from mura.news.filters import NewsFilters
+from mura.news.seo import article_jsonld, article_meta
 from mura.portal.models import BasePage
 
 # An image embedded in rich text is stored as <embed embedtype="image" ... alt="..."/>.
@@ -59,8 +62,6 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from mura.news.filters import NewsFilters
-
         context = super().get_context(request, *args, **kwargs)
         every_article = NewsArticlePage.objects.child_of(self).for_listing()
         filters = NewsFilters(request.GET, every_article)
@@ -147,20 +148,13 @@ class NewsArticlePage(InstitutionOwned, BasePage):
                     }
                 )
 
-    def serve(self, request, *args, **kwargs):
-        from mura.news.views import count_view
-
-        count_view(request, self)
-        return super().serve(request, *args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
-        from mura.news.meta import article_meta
-
         context = super().get_context(request, *args, **kwargs)
         context["original"] = self.original
         context["view_count"] = self.original.view_count
         context["related"] = self.related_articles()
         context["meta"] = article_meta(request, self)
+        context["jsonld"] = article_jsonld(self, context["meta"])
         return context
 
     @property
@@ -204,8 +198,6 @@ class NewsArticlePage(InstitutionOwned, BasePage):
 
     def comments_open(self) -> bool:
         """The comments app asks this before it accepts a comment (see mura.comments)."""
-        from mura.comments.models import CommentSettings
-
         if not (self.live and self.comments_enabled):
             return False
         days = self.comments_close_after_days

@@ -1,12 +1,66 @@
-"""Honest view counts: one per visitor per article per day, safe under concurrent readers."""
+"""Honest view counts: which requests are views of an article, and one per visitor per
+article per day, safe under concurrent readers."""
 
-from datetime import date, timedelta
+import re
+from datetime import date
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
 
-from mura.news.models import ArticleViewCount, ArticleVisit
+from mura.news.models import ArticleViewCount, ArticleVisit, NewsArticlePage
+from mura.news.tasks import visits_prune_task
+from mura.portal.ratelimit import address_hash
+
+# Crawlers, link previewers, feed readers and scripts announce themselves in the user agent.
+BOTS = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|preview|feedfetcher|mediapartners|"
+    r"curl|wget|python|httpx|aiohttp|go-http-client|java/|libwww|okhttp|scrapy|lighthouse|pingdom",
+    re.IGNORECASE,
+)
+
+
+def _is_bot(user_agent: str) -> bool:
+    return not user_agent.strip() or BOTS.search(user_agent) is not None
+
+
+def _is_staff_view(request: HttpRequest) -> bool:
+    """Wagtail previews and editors reading their own site are not readers."""
+    if getattr(request, "is_preview", False):
+        return True
+    user = getattr(request, "user", None)
+    return bool(
+        user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def _is_prefetch(request: HttpRequest) -> bool:
+    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get(
+        "Purpose", ""
+    )
+    return purpose.startswith("prefetch") or purpose.startswith("prerender")
+
+
+def _visitor_hash(request: HttpRequest, day: str) -> str:
+    """Address and browser, salted with the secret key and the day: nothing raw is stored."""
+    return address_hash(request, day, request.headers.get("User-Agent", ""))
+
+
+def article_view_count(*, request: HttpRequest, article: NewsArticlePage) -> bool:
+    """Count a reader's request for the article (an alias counts for its source); False
+    for bots, staff, previews, prefetches, requests other than GET and repeat views."""
+    if request.method != "GET" or _is_bot(request.headers.get("User-Agent", "")):
+        return False
+    if _is_staff_view(request) or _is_prefetch(request):
+        return False
+    day = timezone.localdate()
+    return article_view_record(
+        article_id=article.alias_of_id or article.pk,
+        visitor=_visitor_hash(request, day.isoformat()),
+        day=day,
+    )
 
 
 @transaction.atomic
@@ -22,8 +76,6 @@ def article_view_record(*, article_id: int, visitor: str, day: date) -> bool:
     except IntegrityError:
         return False
     if cache.add(f"mura:news:visits-pruned:{day.isoformat()}", True, 2 * 86400):
-        from mura.news.tasks import visits_prune_task
-
         transaction.on_commit(lambda: visits_prune_task.enqueue(day.isoformat()))
     if not ArticleViewCount.objects.filter(page_id=article_id).update(
         count=F("count") + 1
@@ -36,10 +88,3 @@ def article_view_record(*, article_id: int, visitor: str, day: date) -> bool:
                 count=F("count") + 1
             )
     return True
-
-
-def visits_prune(*, today: date) -> int:
-    """Forget the visitors of days before yesterday: a visitor hash only tells repeat
-    views apart within its own day, and the totals are kept elsewhere."""
-    deleted, _ = ArticleVisit.objects.filter(day__lt=today - timedelta(days=1)).delete()
-    return deleted

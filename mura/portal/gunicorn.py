@@ -6,6 +6,7 @@ from gunicorn.workers.base import Worker
 def post_worker_init(worker: Worker) -> None:
     """Read the search's facet values before the worker takes its first request (about
     3 s per million documents), so no reader's search waits for it."""
+    # Gunicorn reads this file before Django is set up: Django is imported per worker.
     from django.db import DatabaseError, connection
 
     from mura.search.facet_store import store

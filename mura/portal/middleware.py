@@ -6,6 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext
 
+from mura.portal.ratelimit import rate_limited
+
 ADMIN_PREFIX = "/admin/"
 NUL = "\x00"
 
@@ -68,8 +70,6 @@ class RequestLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from mura.portal.clients import rate_limited
-
         for method, path, scope, limits in self.LIMITS:
             if (
                 request.method == method

@@ -1,6 +1,7 @@
 from django import template
 
-from mura.catalog.models import Access, DigitalFile, Resource
+from mura.catalog.choices import Access
+from mura.catalog.models import DigitalFile, Resource
 
 register = template.Library()
 

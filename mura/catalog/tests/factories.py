@@ -1,9 +1,9 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from mura.catalog.choices import Kind
 from mura.catalog.models import (
     Collection,
-    Kind,
     Organisation,
     Person,
     Place,

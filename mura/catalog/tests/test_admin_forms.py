@@ -2,7 +2,8 @@
 
 import pytest
 
-from mura.catalog.models import AgentRole, Kind, Resource
+from mura.catalog.choices import AgentRole, Kind
+from mura.catalog.models import Resource
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory, SubjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,7 @@ def form_data(kind: str, institution, **extra) -> dict:
 def test_cataloguer_creates_each_kind_through_its_form(
     client, cataloguer, institution, kind
 ):
-    from mura.catalog.models import GROUP_OF_KIND
+    from mura.catalog.choices import GROUP_OF_KIND
 
     client.force_login(cataloguer)
     model_name = GROUP_URLS[GROUP_OF_KIND[kind]]

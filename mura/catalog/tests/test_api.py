@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mura.catalog.models import Access, Kind, Resource
+from mura.catalog.choices import Access, Kind
+from mura.catalog.models import Resource
 from mura.catalog.tests.factories import (
     CollectionFactory,
     ResourceFactory,

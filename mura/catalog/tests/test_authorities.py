@@ -2,7 +2,7 @@
 
 import pytest
 
-from mura.catalog.models import Access, AgentRole, Kind, PlaceRole
+from mura.catalog.choices import Access, AgentRole, Kind, PlaceRole
 from mura.catalog.tests.factories import (
     OrganisationFactory,
     PersonFactory,

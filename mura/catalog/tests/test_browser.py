@@ -5,7 +5,8 @@ import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
-from mura.catalog.models import Kind, Resource
+from mura.catalog.choices import Kind
+from mura.catalog.models import Resource
 from mura.conftest import load_demo, sideways_scroll
 
 pytestmark = pytest.mark.browser

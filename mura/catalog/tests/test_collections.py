@@ -2,7 +2,7 @@
 
 import pytest
 
-from mura.catalog.models import Access, Kind
+from mura.catalog.choices import Access, Kind
 from mura.catalog.tests.factories import CollectionFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db

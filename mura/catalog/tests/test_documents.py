@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from mura.catalog.models import Access
+from mura.catalog.choices import Access
 from mura.catalog.tests.conftest import make_cataloguer
 from mura.catalog.tests.factories import ResourceFactory
 

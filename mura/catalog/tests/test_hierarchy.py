@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from mura.catalog.models import Access, Kind
+from mura.catalog.choices import Access, Kind
 from mura.catalog.tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,7 @@
 import pytest
 from wagtail.models import ModelLogEntry
 
-from mura.catalog.models import Resource
-from mura.catalog.services import resource_revert, resource_update
-from mura.catalog.tests.factories import PersonFactory, ResourceFactory
+from mura.catalog.tests.factories import ResourceFactory
 from mura.catalog.tests.test_admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -49,17 +47,3 @@ def test_admin_edit_records_who_changed_what_and_revert_restores_it(
     assert ModelLogEntry.objects.filter(
         object_id=str(record.pk), action="wagtail.revert"
     ).exists()
-
-
-def test_service_revert_brings_back_links_too(institution):
-    author = PersonFactory()
-    record = ResourceFactory(
-        institution=institution, title="Өмір дастаны", agents=[("author", author)]
-    )
-    original = record.latest_revision
-    resource_update(resource=record, data={"title": "Өмір дастаны!", "agents": []})
-    assert record.agents.count() == 0
-    resource_revert(resource=Resource.objects.get(pk=record.pk), revision=original)
-    record = Resource.objects.get(pk=record.pk)
-    assert record.title == "Өмір дастаны"
-    assert [link.person for link in record.agents.all()] == [author]

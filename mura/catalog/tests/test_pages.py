@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from mura.catalog.models import Access, AgentRole, Kind
+from mura.catalog.choices import Access, AgentRole, Kind
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@
 
 import pytest
 
-from mura.catalog.models import Kind, Resource
+from mura.catalog.choices import Kind
+from mura.catalog.models import Resource
 from mura.catalog.tests.factories import ResourceFactory
 from mura.institutions.tests.factories import UserFactory
 

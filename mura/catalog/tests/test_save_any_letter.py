@@ -1,7 +1,8 @@
 """A catalogue record saves whatever letters its fields hold: the search's analysis
 once raised on a one-letter word outside Kazakh and Russian, and the save failed."""
 
-from mura.catalog.models import AgentRole, Kind, Person, Subject
+from mura.catalog.choices import AgentRole, Kind
+from mura.catalog.models import Person, Subject
 from mura.catalog.services import resource_create, resource_update
 
 WORDS = ("ø", "ß", "æ", "ł", "þ", "ь", "ъ", "ʼ", "İ", "ﬁ", "Ｆ", "\u0301", "😀")

@@ -8,7 +8,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from mura.catalog.models import Kind, Resource
+from mura.catalog.choices import Kind
+from mura.catalog.models import Resource
 from mura.catalog.services import (
     resource_create,
     resources_create_many,

@@ -17,7 +17,8 @@ from mura.events.api.schemas import (
     RegistrationIn,
     RegistrationOut,
 )
-from mura.events.models import EventKind, EventPage
+from mura.events.choices import EventKind
+from mura.events.models import EventPage
 
 router = Router(tags=["events"])
 

@@ -15,7 +15,7 @@ from mura.events.services import (
     RegistrationClosed,
     registration_create,
 )
-from mura.portal.clients import rate_limited
+from mura.portal.ratelimit import rate_limited
 
 
 class RegistrationLimit(BaseThrottle):

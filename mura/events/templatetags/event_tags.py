@@ -6,10 +6,9 @@ from django.utils import translation
 from mura.events.dates import (
     format_day,
     format_event_dates,
-    format_short_date,
     format_zone,
 )
-from mura.events.models import EventPage
+from mura.events.models import EventIndexPage, EventPage
 
 register = template.Library()
 
@@ -36,11 +35,6 @@ def event_zone(event: EventPage) -> str:
 
 
 @register.filter
-def event_start_date(event: EventPage) -> str:
-    return format_short_date(event.local_start)
-
-
-@register.filter
 def day_label(value: date) -> str:
     return format_day(value)
 
@@ -51,14 +45,7 @@ def hhmm(value: time) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def event_subpage(context: template.Context, page: EventPage, name: str, *args) -> str:
-    return page.get_url(context.get("request")) + page.reverse_subpage(name, args=args)
-
-
-@register.simple_tag(takes_context=True)
 def events_index_url(context: template.Context) -> str:
-    from mura.events.models import EventIndexPage
-
     index = (
         EventIndexPage.objects.live()
         .filter(locale__language_code=translation.get_language())

@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from wagtail.models import Locale
 
-from mura.events.models import EventKind, ExtraQuestion, Registration
+from mura.events.choices import EventKind
+from mura.events.models import ExtraQuestion, Registration
 from mura.events.tests.factories import (
     SectionFactory,
     SlotFactory,

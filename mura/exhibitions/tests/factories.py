@@ -5,7 +5,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from mura.catalog.models import Access, Kind
+from mura.catalog.choices import Access, Kind
 from mura.catalog.tests.factories import ResourceFactory
 from mura.exhibitions.models import (
     ArtifactStoryPage,

@@ -1,7 +1,7 @@
 import pytest
 from wagtail.models import Page
 
-from mura.catalog.models import Access
+from mura.catalog.choices import Access
 from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 from mura.exhibitions.tests.factories import (
     MuseumObjectFactory,

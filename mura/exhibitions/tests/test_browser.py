@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from mura.catalog.models import Access, Kind
+from mura.catalog.choices import Access, Kind
 from mura.catalog.tests.factories import ResourceFactory
 from mura.conftest import sideways_scroll
 from mura.exhibitions.models import ArtifactStoryItem

@@ -2,7 +2,8 @@ import io
 
 import pytest
 
-from mura.catalog.models import Kind, Resource
+from mura.catalog.choices import Kind
+from mura.catalog.models import Resource
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory
 from mura.conftest import load_demo
 from mura.exhibitions import demo

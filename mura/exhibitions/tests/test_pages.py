@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from mura.catalog.models import Access, Kind
+from mura.catalog.choices import Access, Kind
 from mura.catalog.tests.factories import ResourceFactory
 from mura.exhibitions.models import ArtifactStoryItem, ExhibitionVenue
 from mura.exhibitions.tests.factories import (

@@ -1,9 +1,7 @@
 from django import template
 from django.utils import translation
-from django.utils.safestring import SafeString
 
 from mura.institutions.models import Institution
-from mura.news.meta import article_jsonld as build_jsonld
 from mura.news.models import NewsArticlePage, NewsIndexPage
 
 register = template.Library()
@@ -30,8 +28,3 @@ def news_index_url(context: template.Context) -> str:
         .first()
     )
     return index.get_url(context.get("request")) if index else ""
-
-
-@register.simple_tag
-def article_jsonld(page: NewsArticlePage, meta: dict) -> SafeString:
-    return build_jsonld(page, meta)

@@ -1,12 +1,14 @@
 from datetime import date, datetime
 
 from django import template
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from mura.portal.dates import format_local_date, format_local_datetime, format_number
 from mura.portal.models import HomePage
+from mura.portal.seo import Crumb, page_breadcrumbs
 
 register = template.Library()
 
@@ -45,8 +47,6 @@ def home_for_language(language: str) -> Page | None:
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict]:
     """One link per language that keeps the reader on the same page where it exists."""
-    from django.conf import settings
-
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
@@ -96,3 +96,12 @@ def search_url() -> str:
         return reverse("search:index")
     except NoReverseMatch:
         return "/search/"
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context, trail: Page | list[Crumb]) -> dict:
+    """`{% breadcrumbs page %}` (the page under its parent) or `{% breadcrumbs trail %}`
+    with a list of Crumbs a view built."""
+    if isinstance(trail, Page):
+        trail = page_breadcrumbs(trail, context.get("request"))
+    return {"crumbs": trail}

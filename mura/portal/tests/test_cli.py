@@ -63,7 +63,7 @@ def test_a_variable_set_to_an_empty_string_keeps_its_default(tmp_path: Path):
         False,
         ["127.0.0.1", "localhost", "[::1]"],
         "django.core.mail.backends.console.EmailBackend",
-        "mura.portal.clients.AtomicDatabaseCache",
+        "mura.portal.cache.AtomicDatabaseCache",
         0,
         str(tmp_path / "mura.sqlite3"),
     ]

@@ -1,23 +1,18 @@
 """What exhibition and story pages tell search engines and social networks."""
 
-import json
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from wagtail.images.models import AbstractImage
 
 from mura.catalog.models import Resource
-from mura.catalog.presentation import ORGANISATION_TYPES, SCHEMA_TYPES
-from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
+from mura.catalog.seo import ORGANISATION_TYPES, SCHEMA_TYPES
 from mura.institutions.models import Institution
+from mura.portal.seo import jsonld_script, page_meta
 
-OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
-# What json_script escapes, so that no text can close the <script> element.
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _json(data: dict) -> SafeString:
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
+if TYPE_CHECKING:
+    from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 
 
 def _public_image(resource: Resource | None) -> AbstractImage | None:
@@ -33,25 +28,19 @@ def _public_image(resource: Resource | None) -> AbstractImage | None:
     )
 
 
-def page_meta(
+def exhibition_meta(
     request: HttpRequest,
-    page: ExhibitionPage | ArtifactStoryPage,
+    page: "ExhibitionPage | ArtifactStoryPage",
     *,
     artifact: Resource | None = None,
 ) -> dict:
     """Address, texts and picture for Open Graph; the artifact's photo when the page has none."""
-    image = page.listing_image or _public_image(artifact)
-    language = page.locale.language_code
-    return {
-        "url": request.build_absolute_uri(page.get_url(request)),
-        "title": page.seo_title or page.title,
-        "description": page.search_description or page.summary,
-        "image": request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
-        if image
-        else "",
-        "language": language,
-        "og_locale": OG_LOCALES.get(language, language),
-    }
+    return page_meta(
+        request,
+        page,
+        description=page.search_description or page.summary,
+        image=page.listing_image or _public_image(artifact),
+    )
 
 
 def _organisation(request: HttpRequest, institution: Institution) -> dict:
@@ -76,7 +65,7 @@ def _work(request: HttpRequest, resource: Resource) -> dict:
     }
 
 
-def featured_records(page: ExhibitionPage) -> list[Resource]:
+def featured_records(page: "ExhibitionPage") -> list[Resource]:
     """Every record the exhibition shows readers, once each, in page order."""
     records: dict[int, Resource] = {}
     for block in page.body:
@@ -89,7 +78,7 @@ def featured_records(page: ExhibitionPage) -> list[Resource]:
 
 
 def exhibition_jsonld(
-    request: HttpRequest, page: ExhibitionPage, meta: dict
+    request: HttpRequest, page: "ExhibitionPage", meta: dict
 ) -> SafeString:
     venues = list(page.venues.all())
     data: dict = {
@@ -144,12 +133,12 @@ def exhibition_jsonld(
     works = [_work(request, resource) for resource in featured_records(page)]
     if works:
         data["workFeatured"] = works
-    return _json(data)
+    return jsonld_script(data)
 
 
 def story_jsonld(
     request: HttpRequest,
-    page: ArtifactStoryPage,
+    page: "ArtifactStoryPage",
     meta: dict,
     *,
     artifact: Resource | None,
@@ -191,4 +180,4 @@ def story_jsonld(
     ]
     if mentions:
         data["mentions"] = mentions
-    return _json(data)
+    return jsonld_script(data)

@@ -1,15 +1,8 @@
 """The client's address behind proxies, and limits per address."""
 
-from datetime import timedelta
-
-import pytest
-from django.core.cache import caches
-from django.core.management import call_command
-from django.db import connection
 from django.test import RequestFactory, override_settings
-from django.utils import timezone
 
-from mura.portal.clients import address_hash, client_address, client_ip, rate_limited
+from mura.portal.ratelimit import address_hash, client_address, client_ip, rate_limited
 
 
 def request(remote="10.0.0.1", forwarded=None):
@@ -50,31 +43,3 @@ def test_a_limit_counts_per_address_and_scope():
 def test_an_address_that_is_not_one_is_given_to_axes_as_none():
     assert client_ip(request("203.0.113.9")) == "203.0.113.9"
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR="")) is None
-
-
-def test_the_shared_database_cache_counts_without_moving_the_windows_end(db, settings):
-    """Django's own incr() on the database cache is a get and a set that restarts the
-    key's timeout (300 s), so an hour's window would forget its counts."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "limits": {
-            "BACKEND": "mura.portal.clients.AtomicDatabaseCache",
-            "LOCATION": "mura_test_limits",
-        },
-    }
-    call_command("createcachetable", database="default")
-    cache = caches["limits"]
-    assert cache.add("count", 1, timeout=3600)
-    assert cache.incr("count") == 2
-    assert cache.incr("count", 5) == 7
-    assert cache.get("count") == 7
-    later = connection.ops.adapt_datetimefield_value(
-        timezone.now() + timedelta(minutes=50)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM mura_test_limits WHERE expires > %s", [later]
-        )
-        assert cursor.fetchone()[0] == 1
-    with pytest.raises(ValueError):
-        cache.incr("never-set")

@@ -1,15 +1,13 @@
-"""How a record reads: its labelled fields, citations and schema.org description."""
+"""How a record reads: its labelled fields and citations."""
 
-import json
-from collections.abc import Callable
 from datetime import date
 
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from mura.catalog.models import AgentRole, Kind, KindGroup, Resource
+from mura.catalog.choices import AgentRole, Kind, KindGroup
+from mura.catalog.models import Resource
 
 RECORD_FIELDS: dict[str, list[str]] = {
     KindGroup.LIBRARY: [
@@ -71,25 +69,6 @@ RECORD_FIELDS: dict[str, list[str]] = {
         "provenance",
         "notes",
     ],
-}
-
-SCHEMA_TYPES = {
-    Kind.BOOK: "Book",
-    Kind.PERIODICAL: "Periodical",
-    Kind.MANUSCRIPT: "Manuscript",
-    Kind.FONDS: "ArchiveComponent",
-    Kind.SERIES: "ArchiveComponent",
-    Kind.FILE: "ArchiveComponent",
-    Kind.ARCHIVAL_ITEM: "ArchiveComponent",
-    Kind.MUSEUM_OBJECT: "VisualArtwork",
-    Kind.PHOTO: "Photograph",
-    Kind.AUDIOVISUAL: "MediaObject",
-    Kind.E_RESOURCE: "CreativeWork",
-}
-ORGANISATION_TYPES = {
-    "library": "Library",
-    "archive": "ArchiveOrganization",
-    "museum": "Museum",
 }
 
 
@@ -206,65 +185,3 @@ def cite_plain(resource: Resource, url: str) -> str:
     elif resource.inventory_number:
         holder += f", {resource.inventory_number}"
     return ". ".join(pieces) + f". {holder}. {url}"
-
-
-def json_ld(
-    resource: Resource, absolute: Callable[[str], str], image_urls: list[str]
-) -> SafeString:
-    """schema.org JSON-LD, escaped so it cannot close its <script> element."""
-    institution = resource.institution
-    url = absolute(resource.get_absolute_url())
-    holder = {
-        "@type": ORGANISATION_TYPES.get(institution.kind, "Organization"),
-        "name": institution.name,
-        "address": institution.address,
-        "url": absolute(institution.get_absolute_url()),
-    }
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": SCHEMA_TYPES[resource.kind],
-        "@id": url,
-        "url": url,
-        "identifier": resource.public_id,
-        "name": resource.title,
-    }
-    if resource.description:
-        data["description"] = resource.description[:500]
-    if resource.date_text:
-        data["dateCreated"] = resource.date_text
-    if resource.language:
-        data["inLanguage"] = resource.language
-    creators = [
-        {
-            "@type": "Person" if link.person_id else "Organization",
-            "name": link.agent.name,
-        }
-        for link in resource.agents.all()
-        if link.role
-        not in (AgentRole.DEPICTED, AgentRole.DONOR, AgentRole.FORMER_OWNER)
-    ]
-    if creators:
-        data["creator"] = creators
-    subjects = [subject.name for subject in resource.subjects.all()]
-    if subjects:
-        data["keywords"] = subjects
-    if image_urls:
-        data["image"] = image_urls
-    if resource.isbn:
-        data["isbn"] = resource.isbn
-    if resource.publisher:
-        data["publisher"] = {"@type": "Organization", "name": resource.publisher}
-    if resource.material:
-        data["artMedium" if resource.kind == Kind.MUSEUM_OBJECT else "material"] = (
-            resource.material
-        )
-    if resource.is_archival:
-        data["holdingArchive"] = holder
-        if resource.parent_id:
-            data["isPartOf"] = absolute(resource.parent.get_absolute_url())
-    else:
-        data["sourceOrganization"] = holder
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(  # noqa: S308 - JSON with <, > and & escaped
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    )
