@@ -15,13 +15,10 @@ from django.utils import timezone
 
 from mura.search import text
 from mura.search.backends import get_backend
-from mura.search.models import (
-    SearchDocument,
-    SearchFacetLabel,
-    SearchQueryLog,
-)
+from mura.search.models import SearchDocument, SearchQueryLog
 from mura.search.registry import Entry, Registration, registration_for, registrations
 from mura.search.selectors import index_changed
+from mura.search.tables import DOCUMENT, FACET_LABEL
 
 BATCH = 500
 Progress = Callable[[str, int, int], None]
@@ -158,13 +155,12 @@ _ROW_COLUMNS = [
     "body_keys",
 ]
 _DOCUMENT_SQL = (
-    f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(_ROW_COLUMNS)}) "
+    f"INSERT INTO {DOCUMENT} ({', '.join(_ROW_COLUMNS)}) "
     f"VALUES ({', '.join(['%s'] * len(_ROW_COLUMNS))})"
 )
-_LABEL_TABLE = SearchFacetLabel._meta.db_table
 # The newest labels of a facet value win (an authority renamed since).
 _LABEL_SQL = (
-    f"INSERT INTO {_LABEL_TABLE} (name, value, label_kk, label_ru, label_en) "
+    f"INSERT INTO {FACET_LABEL} (name, value, label_kk, label_ru, label_en) "
     "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (name, value) DO UPDATE SET "
     "label_kk = excluded.label_kk, label_ru = excluded.label_ru, "
     "label_en = excluded.label_en"
@@ -175,7 +171,7 @@ AHEAD = 8
 
 def _reserve_ids(cursor, count: int) -> list[int]:
     """Primary keys for ``count`` new documents (inside the batch's transaction)."""
-    table = SearchDocument._meta.db_table
+    table = DOCUMENT
     if connection.vendor == "postgresql":
         cursor.execute(
             f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from mura.search.analysis import analyze_query
-from mura.search.backends.base import COLUMN_FACETS
+from mura.search.backends.results import COLUMN_FACETS
 from mura.search.models import SearchDocument, SearchQueryLog
 
 QUERIES = (
@@ -319,7 +319,7 @@ def test_upgrading_moves_facet_rows_into_the_engine(client, records):
 
 @pytest.mark.django_db
 def test_facets_count_and_combine(
-    client, records, institution, other_institution, monkeypatch
+    client, records, institution, other_institution, settings
 ):
     data = api(client, "Абай")
     kinds = {f["value"]: f["count"] for f in data["facets"]["kind"]}
@@ -352,9 +352,7 @@ def test_facets_count_and_combine(
     ]
     assert [f["value"] for f in found["facets"]["kind"]] == ["museum_object"]
     # A selected value stays listed even when it is not among the most frequent.
-    from mura.search.backends import base
-
-    monkeypatch.setattr(base, "FACET_LIMIT", 1)
+    settings.MURA_SEARCH_OPTIONS = {"facet_limit": 1}
     persons = api(client, "Абай", kind="person")["facets"]["kind"]
     assert [f["value"] for f in persons] == ["book", "museum_object", "person"]
     by_years = api(client, "Абай", year_from="1900", year_to="1950")
@@ -564,10 +562,10 @@ def test_the_exact_form_ranks_above_other_forms(client, institution):
 
 @pytest.mark.django_db
 def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
-    client, institution, other_institution, monkeypatch
+    client, institution, other_institution, settings
 ):
     from mura.catalog.tests.factories import ResourceFactory
-    from mura.search.backends import Filters, base, get_backend
+    from mura.search.backends import Filters, get_backend
     from mura.search.query import parse
 
     for n in range(5):  # the engine's best matches: short titles, the word twice
@@ -580,8 +578,7 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
     exact = api(client, "кітап")
     assert (exact["count"], exact["count_estimated"]) == (8, False)
 
-    monkeypatch.setattr(base, "FACET_SAMPLE", 4)
-    monkeypatch.setattr(base, "RERANK", 2)
+    settings.MURA_SEARCH_OPTIONS = {"facet_sample": 4, "rerank": 2}
     estimated = api(client, "кітап")
     assert estimated["count_estimated"] and 4 <= estimated["count"] <= 12
     assert len(estimated["results"]) == 8
@@ -595,7 +592,7 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
         other_institution.pk
     ]
     # Too many ids to read: the engine counts them and picks every n-th itself.
-    monkeypatch.setattr(base, "READ_IDS", 3)
+    settings.MURA_SEARCH_OPTIONS = {"facet_sample": 4, "rerank": 2, "read_ids": 3}
     sampled = api(client, "кітап", institution=str(institution.pk))
     assert sampled["count_estimated"] and 2 <= sampled["count"] <= 10
     institutions = sampled["facets"]["institution"]
@@ -605,20 +602,20 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
     }
     # The engine's pick came out far smaller than asked (the first ids were denser
     # than the rest): it picks again with the stride from its count.
-    monkeypatch.setattr(base, "FACET_SAMPLE", 40)
+    settings.MURA_SEARCH_OPTIONS = {"facet_sample": 40, "rerank": 2, "read_ids": 3}
     picked_again = api(client, "кітап", institution=str(institution.pk))
     assert (picked_again["count"], picked_again["count_estimated"]) == (5, False)
 
 
 @pytest.mark.django_db
 def test_a_word_in_many_titles_ranks_its_title_matches_first(
-    client, institution, monkeypatch
+    client, institution, settings
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from mura.catalog.tests.factories import ResourceFactory
-    from mura.search.backends import base, get_backend
+    from mura.search.backends import get_backend
     from mura.search.query import parse
 
     for n in range(3):
@@ -633,7 +630,9 @@ def test_a_word_in_many_titles_ranks_its_title_matches_first(
     assert first["count"] == 28
     assert sorted(titles(first)[:3]) == [f"Домбыра тарихы {n}" for n in range(3)]
 
-    monkeypatch.setattr(base, "RERANK", 2)  # 28 matches count as many, 3 titles too
+    settings.MURA_SEARCH_OPTIONS = {
+        "rerank": 2
+    }  # 28 matches count as many, 3 titles too
     with CaptureQueriesContext(connection) as queries:
         results = get_backend().search(parse("домбыра"), page_size=1)
     assert results.hits[0].document.title.startswith("Домбыра тарихы")
