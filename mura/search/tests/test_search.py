@@ -4,14 +4,12 @@ import csv
 import datetime
 import io
 from pathlib import Path
-from unittest.mock import ANY
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from mura.search.analysis import analyze_query
-from mura.search.backends.results import COLUMN_FACETS
 from mura.search.models import SearchDocument, SearchQueryLog
 
 QUERIES = (
@@ -229,92 +227,6 @@ def test_served_workers_read_facet_values_before_the_first_search(client, record
         "person": 1,
     }
     assert not [q for q in queries.captured_queries if "facet_values" in q["sql"]]
-
-
-@pytest.mark.django_db
-def test_upgraded_indexes_count_facets_as_new_ones(client, records):
-    """Migration 0009 rewrites an older index's facet values exactly as the indexer
-    now writes them: the same facet counts before and after."""
-    from importlib import import_module
-    from types import SimpleNamespace
-
-    from django.db import connection
-    from django.db.migrations.state import ProjectState
-
-    fill = import_module(
-        "mura.search.migrations.0009_column_facets_in_facet_values"
-    ).fill
-    written = dict(SearchDocument.objects.values_list("id", "facet_values"))
-    assert any("\ndecade=19" in values for values in written.values())
-    before = api(client, "Абай")["facets"]
-    for document in SearchDocument.objects.all():  # as migration 0006 left them
-        older = [line for line in document.facet_values.split("\n") if "=" in line]
-        older = [line for line in older if line.split("=")[0] not in COLUMN_FACETS]
-        document.facet_values = "\n".join(older)
-        document.save(update_fields=["facet_values"])
-    # In a test's transaction SQLite allows no schema editor (fill needs its connection
-    # only) and PostgreSQL alters no table with foreign-key checks still pending.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    fill(ProjectState().apps, SimpleNamespace(connection=connection))
-    assert dict(SearchDocument.objects.values_list("id", "facet_values")) == written
-    assert api(client, "Абай")["facets"] == before
-
-
-@pytest.mark.django_db(transaction=True)
-def test_upgrading_moves_facet_rows_into_the_engine(client, records):
-    """Migration 0010 turns an older index's facet table into keys and labels: the
-    same documents, labels and filtered counts as an index written by today's code."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    from mura.search.models import SearchFacetLabel
-    from mura.search.text import facet_key
-
-    subject, place = str(records["poetry"].pk), str(records["kyzylorda"].pk)
-    filtered = {
-        "subject": api(client, "Абай", subject=subject),
-        "place": api(client, "Абай", place=place),
-    }
-    id_keys = dict(SearchDocument.objects.values_list("id", "id_keys"))
-    labels = set(SearchFacetLabel.objects.values_list("name", "value", "label_kk"))
-    assert filtered["subject"]["count"] == 2 and filtered["place"]["count"] == 1
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([("mura_search", "0009_column_facets_in_facet_values")])
-    old = executor.loader.project_state(
-        ("mura_search", "0009_column_facets_in_facet_values")
-    ).apps
-    facet, document = (
-        old.get_model("mura_search", name) for name in ("SearchFacet", "SearchDocument")
-    )
-    named = {(name, value): kk for name, value, kk in labels}
-    for row in document.objects.all():  # as the previous code wrote it
-        lines = [line.partition("=") for line in row.facet_values.split("\n")]
-        values = [
-            (name, value) for name, _, value in lines if name not in COLUMN_FACETS
-        ]
-        for name, value in values:
-            facet.objects.create(
-                document=row, name=name, value=value, label_kk=named[name, value]
-            )
-        keys = {facet_key(name, value) for name, value in values}
-        row.id_keys = " ".join(k for k in row.id_keys.split() if k not in keys)
-        row.save(update_fields=["id_keys"])
-    assert facet.objects.exists()
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes("mura_search"))
-
-    assert dict(SearchDocument.objects.values_list("id", "id_keys")) == id_keys
-    assert (
-        set(SearchFacetLabel.objects.values_list("name", "value", "label_kk")) == labels
-    )
-    assert api(client, "Абай", subject=subject) == {
-        **filtered["subject"],
-        "took_ms": ANY,
-    }
-    assert api(client, "Абай", place=place)["count"] == 1
 
 
 @pytest.mark.django_db
