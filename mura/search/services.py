@@ -13,12 +13,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from mura.search import text
+from mura.search import analysis
 from mura.search.backends import get_backend
 from mura.search.models import SearchDocument, SearchQueryLog
 from mura.search.registry import Entry, Registration, registration_for, registrations
-from mura.search.selectors import index_changed
 from mura.search.tables import DOCUMENT, FACET_LABEL
+from mura.search.vocabulary import vocabulary
 
 BATCH = 500
 Progress = Callable[[str, int, int], None]
@@ -60,7 +60,7 @@ def documents_refresh(ids: dict[type[models.Model], set[int]]) -> None:
             pairs=_refreshed(registration, content_type, sorted(pks)),
             content_type=content_type,
         )
-    index_changed()
+    vocabulary.forget()
 
 
 def _refreshed(
@@ -103,8 +103,10 @@ def document_index(*, instance: models.Model) -> None:
         ).delete()
         if entry is not None:
             batch = [(instance.pk, entry)]
-            _write(batch, text.analyse_fields(_texts(batch)), content_type.pk, _now())
-    index_changed()
+            _write(
+                batch, analysis.analyse_fields(_texts(batch)), content_type.pk, _now()
+            )
+    vocabulary.forget()
 
 
 def document_remove(*, model: type[models.Model], object_id: int) -> None:
@@ -115,7 +117,7 @@ def document_remove(*, model: type[models.Model], object_id: int) -> None:
     SearchDocument.objects.filter(
         content_type=content_type, object_id=object_id
     ).delete()
-    index_changed()
+    vocabulary.forget()
 
 
 def _batches(objects: Iterable[models.Model]) -> Iterable[list[models.Model]]:
@@ -204,8 +206,8 @@ def _row(
         else (entry.date.year if entry.date else None)
     )
     identifiers = [
-        *filter(None, map(text.identifier_key, entry.identifiers)),
-        *(text.facet_key(f.name, f.value) for f in entry.facets),
+        *filter(None, map(analysis.identifier_key, entry.identifiers)),
+        *(analysis.facet_key(f.name, f.value) for f in entry.facets),
     ]
     return [
         pk,
@@ -298,18 +300,18 @@ def documents_write(
     now = _now()
     written = 0
     recurring = _Written()
-    with text.AnalysisPool() as pool:
+    with analysis.AnalysisPool() as pool:
         pending: deque = deque()
         for batch in _batches(pairs):  # type: ignore[arg-type]
             pending.append((batch, pool.submit(_texts(batch))))
-            while len(pending) > AHEAD or (pending and pending[0][1].ready()):
+            while len(pending) > AHEAD or (pending and pending[0][1].done()):
                 done, keys = pending.popleft()
-                _write(done, keys.get(), content_type.pk, now, recurring)
+                _write(done, keys.result(), content_type.pk, now, recurring)
                 written += len(done)
         for done, keys in pending:
-            _write(done, keys.get(), content_type.pk, now, recurring)
+            _write(done, keys.result(), content_type.pk, now, recurring)
             written += len(done)
-    index_changed()
+    vocabulary.forget()
     return written
 
 
@@ -345,7 +347,7 @@ def index_rebuild(*, progress: Progress | None = None) -> dict[str, float]:
             counts[str(registration.model._meta.verbose_name_plural)] = written
     finally:
         backend.rebuild_end()
-    index_changed()
+    vocabulary.forget()
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
 
@@ -355,7 +357,7 @@ def query_log(
 ) -> None:
     """Remember what was searched and how many records it found; nothing about who."""
     SearchQueryLog.objects.create(
-        query=text.reader_text(query, 300),
+        query=analysis.reader_text(query, 300),
         filters=filters[:300],
         result_count=result_count,
         took_ms=took_ms,

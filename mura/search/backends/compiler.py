@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from django.db import connection
 from django.utils import timezone
 
+from mura.search.analysis import facet_key
 from mura.search.backends.options import SearchOptions
 from mura.search.backends.results import TABLE_FACETS, Filters
 from mura.search.highlight import has_phrase
 from mura.search.query import ParsedQuery
 from mura.search.tables import DOCUMENT, INSTITUTION
-from mura.search.text import facet_key
 
 if TYPE_CHECKING:
     from mura.search.backends.base import SearchBackend

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from django.db import connection
 
-from mura.search import text
+from mura.search import analysis
 from mura.search.models import SearchSpelling
 from mura.search.query import ParsedQuery, Term
 
@@ -30,7 +30,7 @@ def resolve(query: ParsedQuery) -> ParsedQuery:
     if query.resolved:
         return query
     words = [*query.terms, *query.excluded]
-    resolved = {term: text.engine_alternatives(term.keys) for term in words}
+    resolved = {term: analysis.engine_alternatives(term.keys) for term in words}
     spellings = set().union(*(latin for _, latin in resolved.values()))
     forms: dict[str, set[str]] = {}
     if spellings:
@@ -59,7 +59,7 @@ def vocabulary(engine_keys: dict[str, int]) -> dict[str, int]:
     the engine's keys, the stems its exact forms carry, the Latin spellings."""
     keys = engine_keys
     for key, count in list(keys.items()):
-        if key[:1] == text.EXACT:
+        if key[:1] == analysis.EXACT:
             keys.setdefault(key[1:], count)
     spellings = SearchSpelling.objects.values_list("key", flat=True).distinct()
     for key in spellings.iterator(chunk_size=5000):

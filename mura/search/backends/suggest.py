@@ -4,7 +4,7 @@ the unfinished word (in either script), the finished words matched whole."""
 
 from typing import TYPE_CHECKING
 
-from mura.search import text
+from mura.search import analysis
 from mura.search.backends.results import Filters
 from mura.search.backends.spelling import spelled_forms
 from mura.search.models import SearchDocument
@@ -20,12 +20,12 @@ def suggest(
 ) -> list[SearchDocument]:
     """Titles, persons and subjects whose words start as the reader is typing."""
     # Words as the analyser splits them: "2)" or "a-" is no key prefix.
-    words = text.words(fragment)
+    words = analysis.words(fragment)
     if not words:
         return []
     head = parse(" ".join(words[:-1])).terms if len(words) > 1 else []
-    prefixes = text.prefix_keys(words[-1])
-    spelled = [prefix for prefix in prefixes if text.is_spelling(prefix)]
+    prefixes = analysis.prefix_keys(words[-1])
+    spelled = [prefix for prefix in prefixes if analysis.is_spelling(prefix)]
     prefixes_in_engine = [prefix for prefix in prefixes if prefix not in spelled]
     forms = spelled_forms(spelled)
     if not (prefixes_in_engine or forms):

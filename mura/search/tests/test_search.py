@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from mura.search import analysis
 from mura.search.analysis import analyze_query
 from mura.search.models import SearchDocument, SearchQueryLog
 
@@ -372,13 +373,13 @@ def test_reindex_in_worker_processes_finds_the_same(client, records, monkeypatch
     before = {q: api(client, q)["count"] for q in ("Абай", "kitaphana", "кітап")}
     monkeypatch.setattr(services, "BATCH", 1)  # every object its own batch: workers
     pools = []
-    original = services.text.AnalysisPool.submit
+    original = analysis.AnalysisPool.submit
 
     def submit(self, records_):
-        pools.append(self.pool is not None)
+        pools.append(self.executor is not None)
         return original(self, records_)
 
-    monkeypatch.setattr(services.text.AnalysisPool, "submit", submit)
+    monkeypatch.setattr(analysis.AnalysisPool, "submit", submit)
     call_command("reindex", stdout=io.StringIO())
     assert any(pools), "no batch went to a worker process"
     assert {q: api(client, q)["count"] for q in before} == before
