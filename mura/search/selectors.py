@@ -10,14 +10,13 @@ from difflib import SequenceMatcher
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
-from mura.catalog.models import Language
 from mura.institutions.models import Institution
 from mura.portal.translation import LANGUAGE_CODES
 from mura.search import analysis, highlight
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term, parse
-from mura.search.registry import kind_label, kind_order
+from mura.search.registry import facet_label, kind_label, kind_order
 from mura.search.vocabulary import vocabulary
 
 MAX_PAGE = 500
@@ -113,8 +112,6 @@ def _institution_names(ids: Iterable[int | None]) -> dict[int, str]:
 
 def label_facets(results: Results, filters: Filters) -> None:
     """Human labels for the column facets; mark the selected values."""
-    # The catalogue's list names every language a record can have ("mul", "zxx" too).
-    languages = dict(Language.choices)
     order = {kind: i for i, kind in enumerate(kind_order())}
     results.facets.get("kind", []).sort(
         key=lambda f: (-f.count, order.get(f.value, 99))
@@ -132,7 +129,7 @@ def label_facets(results: Results, filters: Filters) -> None:
                     else facet.value
                 )
             elif name == "language":
-                facet.label = str(languages.get(facet.value, facet.value))
+                facet.label = facet_label(name, facet.value)
             elif name == "decade":
                 facet.label = f"{facet.value}–{int(facet.value) + 9}"
 
