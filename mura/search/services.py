@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from mura.search import analysis
 from mura.search.backends import get_backend
+from mura.search.backends.options import SearchOptions
 from mura.search.models import SearchDocument, SearchQueryLog
 from mura.search.registry import Entry, Registration, registration_for, registrations
 from mura.search.tables import DOCUMENT, FACET_LABEL
 from mura.search.vocabulary import vocabulary
 
-BATCH = 500
 Progress = Callable[[str, int, int], None]
 
 
@@ -68,8 +68,9 @@ def _refreshed(
 ) -> Iterable[tuple[int, Entry]]:
     """(id, entry) of the searchable objects of ``pks``, a batch at a time, each
     batch's old documents deleted first."""
-    for at in range(0, len(pks), BATCH):
-        batch = pks[at : at + BATCH]
+    size = _batch_size()
+    for at in range(0, len(pks), size):
+        batch = pks[at : at + size]
         SearchDocument.objects.filter(
             content_type=content_type, object_id__in=batch
         ).delete()
@@ -120,11 +121,17 @@ def document_remove(*, model: type[models.Model], object_id: int) -> None:
     vocabulary.forget()
 
 
+def _batch_size() -> int:
+    """Objects read, analysed and written together (``SearchOptions.index_batch``)."""
+    return SearchOptions.from_settings().index_batch
+
+
 def _batches(objects: Iterable[models.Model]) -> Iterable[list[models.Model]]:
+    size = _batch_size()
     batch: list[models.Model] = []
     for obj in objects:
         batch.append(obj)
-        if len(batch) >= BATCH:
+        if len(batch) >= size:
             yield batch
             batch = []
     if batch:
@@ -322,7 +329,9 @@ def _entries(
     total = objects.count() if hasattr(objects, "count") else 0
     label = registration.model._meta.verbose_name_plural
     for done, obj in enumerate(
-        objects.iterator(chunk_size=BATCH) if hasattr(objects, "iterator") else objects,
+        objects.iterator(chunk_size=_batch_size())
+        if hasattr(objects, "iterator")
+        else objects,
         1,
     ):
         entry = registration.build(obj)

@@ -25,6 +25,8 @@ class SearchOptions:
     rerank: int = 200
     #: candidates checked word by word for "quoted phrases"
     phrase_candidates: int = 5_000
+    #: objects read, analysed and written to the index together
+    index_batch: int = 500
 
     @classmethod
     def from_settings(cls) -> "SearchOptions":

@@ -367,11 +367,11 @@ def test_reindex_rebuilds_the_index(records):
 
 
 @pytest.mark.django_db
-def test_reindex_in_worker_processes_finds_the_same(client, records, monkeypatch):
-    from mura.search import services
-
+def test_reindex_in_worker_processes_finds_the_same(
+    client, records, monkeypatch, settings
+):
     before = {q: api(client, q)["count"] for q in ("Абай", "kitaphana", "кітап")}
-    monkeypatch.setattr(services, "BATCH", 1)  # every object its own batch: workers
+    settings.MURA_SEARCH_OPTIONS = {"index_batch": 1}  # a batch each: workers
     pools = []
     original = analysis.AnalysisPool.submit
 
