@@ -5,8 +5,8 @@ A search document is never changed in place: indexing an object again deletes it
 document and writes a new one under a new id, and committed ids are not used again
 (``services._reserve_ids``). So the values read for an id stay true for as long as the
 document exists, and the engine stops matching it once it is deleted. A process reads
-every document's values at its first search (about 3 s and 100 MB per million
-documents, docs/PERFORMANCE.md) and any later ones when they first turn up in matches.
+every document's values at its first search (its cost: docs/PERFORMANCE.md) and any
+later ones when they first turn up in matches.
 
 Values read inside a transaction are used but not kept: it may roll back, and then its
 ids are written again with other documents.
