@@ -1,5 +1,6 @@
 """Catalogue records and the authority records readers look for by name, in the
-search index; the catalogue reaches the index only through this module."""
+search index. The catalogue reaches the index only through this module (its services
+take ``indexing_deferred`` from here)."""
 
 from collections.abc import Iterable
 
@@ -24,9 +25,7 @@ from mura.search.registry import (
     register_dependents,
     register_facet_labels,
 )
-from mura.search.services import indexing_deferred
-
-__all__ = ["indexing_deferred"]  # for the catalogue's imports
+from mura.search.services import indexing_deferred as indexing_deferred  # re-exported
 
 # A record's searchable description beyond its title and creators, in reading order.
 DESCRIPTION_FIELDS = (
