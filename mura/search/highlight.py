@@ -49,10 +49,11 @@ def _spans(
 
 def _stored_words(stored: str) -> list[set[str]]:
     """The stored keys of each word of a field: a word's keys begin with its exact form
-    (``analysis.starts_word``)."""
+    (``0``…) or are its digits (``analysis.keys.stored_keys``)."""
     words: list[set[str]] = []
+    exact = analysis.EXACT
     for key in stored.split():
-        if analysis.starts_word(key) or not words:
+        if key[0] == exact or key.isdigit() or not words:
             words.append({key})
         else:
             words[-1].add(key)

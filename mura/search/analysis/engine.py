@@ -95,12 +95,6 @@ def tokens(text: str, language: str = "") -> tuple[Token, ...]:
     return tuple(analyze(text, _language(language)))
 
 
-def starts_word(key: str) -> bool:
-    """Whether a stored key is the first of a word's keys: its exact form, or digits
-    (``keys.stored_keys``)."""
-    return key[:1] == EXACT or key.isdigit()
-
-
 def prefix_keys(fragment: str) -> list[str]:
     """Key prefixes an unfinished word (one of ``words``) can start, in either script,
     for suggestions. Never an empty one, which would match every key."""
