@@ -23,9 +23,9 @@ from mura.catalog.models import (
     ResourcePlace,
     group_model,
 )
+from mura.catalog.search_index import indexing_deferred
 from mura.catalog.tasks import make_derivatives
 from mura.institutions.models import Institution
-from mura.search.services import indexing_deferred
 
 YEAR_RE = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 CENTURY_MARK_RE = re.compile(r"(ғ\.|ғғ|ғасыр|в\.|вв|век|c\.|cent)", re.IGNORECASE)

@@ -1,15 +1,6 @@
-from importlib import import_module
-
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
-
-# App label → the indexer module that registers its models (imported when the app is installed).
-INDEXERS = {
-    "news": "news",
-    "catalog": "catalog",
-    "events": "events",
-    "exhibitions": "exhibitions",
-}
 
 
 class SearchConfig(AppConfig):
@@ -18,9 +9,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        # Signal handlers need the models: imported once the apps are ready.
         from mura.search import signal_handlers
 
-        for label, module in INDEXERS.items():
-            if apps.is_installed(f"mura.{label}"):
-                import_module(f"mura.search.indexers.{module}")
+        # Each app registers its searchable models in its search_index.py.
+        autodiscover_modules("search_index")
         signal_handlers.connect()

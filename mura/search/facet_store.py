@@ -5,8 +5,8 @@ A search document is never changed in place: indexing an object again deletes it
 document and writes a new one under a new id, and committed ids are not used again
 (``services._reserve_ids``). So the values read for an id stay true for as long as the
 document exists, and the engine stops matching it once it is deleted. A process reads
-every document's values at its first search (about 3 s and 100 MB per million
-documents, docs/PERFORMANCE.md) and any later ones when they first turn up in matches.
+every document's values at its first search (its cost: docs/PERFORMANCE.md) and any
+later ones when they first turn up in matches.
 
 Values read inside a transaction are used but not kept: it may roll back, and then its
 ids are written again with other documents.
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-DOC = "mura_search_searchdocument"
+from mura.search.tables import DOCUMENT
+
 #: ids per statement when reading the values of documents not held yet
 CHUNK = 5_000
 PUBLIC, PRIVATE = 1, 2
@@ -112,10 +113,10 @@ class FacetStore:
         """Read every document (a rebuild's new ids start a new store)."""
         self.clear()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT MIN(id) FROM {DOC}")
+            cursor.execute(f"SELECT MIN(id) FROM {DOCUMENT}")
             self._base = cursor.fetchone()[0] or 0
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id, is_public, facet_values FROM {DOC}")
+            cursor.execute(f"SELECT id, is_public, facet_values FROM {DOCUMENT}")
             while batch := cursor.fetchmany(10_000):
                 for pk, public, lines in batch:
                     self._keep(pk, public, lines)
@@ -127,7 +128,7 @@ class FacetStore:
         if not mostly_new:
             return False
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT MIN(id) FROM {DOC}")
+            cursor.execute(f"SELECT MIN(id) FROM {DOCUMENT}")
             first = cursor.fetchone()[0] or 0
         return first - self._base > len(self._flags) // 2
 
@@ -141,7 +142,7 @@ class FacetStore:
             chunk = ids[at : at + CHUNK]
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT id, is_public, facet_values FROM {DOC} "
+                    f"SELECT id, is_public, facet_values FROM {DOCUMENT} "
                     f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
                     chunk,
                 )

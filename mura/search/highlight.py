@@ -13,8 +13,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from mura.search import text
-from mura.search.analysis.normalize import TOKEN_RE, normalize_text
+from mura.search import analysis
 from mura.search.query import Term
 
 SNIPPET_WORDS = 32
@@ -37,7 +36,7 @@ def _spans(
         if spans is not None:
             return spans
     spans, cursor = [], 0
-    for token in text.tokens(original, language):
+    for token in analysis.tokens(original, language):
         start = original.find(token.surface, cursor)
         if start < 0:
             continue
@@ -50,10 +49,11 @@ def _spans(
 
 def _stored_words(stored: str) -> list[set[str]]:
     """The stored keys of each word of a field: a word's keys begin with its exact form
-    (``0``…) or are its digits (``keys.stored_keys``)."""
+    (``0``…) or are its digits (``analysis.keys.stored_keys``)."""
     words: list[set[str]] = []
+    exact = analysis.EXACT
     for key in stored.split():
-        if key[0] == text.EXACT or key.isdigit() or not words:
+        if key[0] == exact or key.isdigit() or not words:
             words.append({key})
         else:
             words[-1].add(key)
@@ -69,7 +69,7 @@ def indexed_spans(
     when the engine matched it); None when the stored keys do not line up with the
     text word for word (an index older than the text). Cached: a result's snippet and
     its match check read the same field."""
-    surfaces = TOKEN_RE.findall(normalize_text(original))
+    surfaces = analysis.words(original)
     words = _stored_words(stored)
     if len(surfaces) != len(words):
         return None
@@ -140,7 +140,7 @@ def has_phrase(
     for field in fields:
         if not field:
             continue
-        tokens = [set(token.keys) for token in text.tokens(field, language)]
+        tokens = [set(token.keys) for token in analysis.tokens(field, language)]
         for i in range(len(tokens) - len(phrase) + 1):
             if all(tokens[i + j] & term.keys for j, term in enumerate(phrase)):
                 return True

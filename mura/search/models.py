@@ -75,7 +75,7 @@ class SearchDocument(models.Model):
 class SearchFacetLabel(models.Model):
     """The labels of one facet value (collection, subject, person, place, tag), so that
     showing a facet never reaches into the owning app. Which documents carry a value is
-    in the engine: a key per value among their identifier keys (``text.facet_key``)."""
+    in the engine: a key per value among their identifier keys (``analysis.facet_key``)."""
 
     name = models.CharField(_("facet"), max_length=16)
     value = models.CharField(_("value"), max_length=64)

@@ -9,7 +9,7 @@ reference code), which are tried as one normalised key.
 import re
 from dataclasses import dataclass, field
 
-from mura.search import text
+from mura.search import analysis
 
 FIELDS = {
     "author": "creator_keys",
@@ -55,17 +55,17 @@ class ParsedQuery:
 
 def _terms(fragment: str, column: str) -> list[Term]:
     terms = []
-    for word in text.words(fragment):
-        exact, keys = text.word_keys(word)
+    for word in analysis.words(fragment):
+        exact, keys = analysis.word_keys(word)
         if keys:
             terms.append(Term(word, exact, keys, column))
     return terms
 
 
 def parse(raw: str) -> ParsedQuery:
-    raw = text.reader_text(raw, MAX_LENGTH)
+    raw = analysis.reader_text(raw, MAX_LENGTH)
     query = ParsedQuery(raw=raw)
-    whole = text.identifier_key(raw)
+    whole = analysis.identifier_key(raw)
     if any(ch.isdigit() for ch in whole) and len(whole) >= 4:
         query.identifiers.append(whole)
     for match in _SYNTAX.finditer(raw):
@@ -76,7 +76,7 @@ def parse(raw: str) -> ParsedQuery:
             # Not a field we know ("Абай:" or "12:30"): the colon is punctuation.
             fragment = f"{prefix} {fragment}"
         if column == "id_keys":
-            key = text.identifier_key(fragment)
+            key = analysis.identifier_key(fragment)
             if key:
                 query.identifiers.append(key)
                 query.terms.append(Term(fragment, key, frozenset([key]), column))

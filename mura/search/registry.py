@@ -1,12 +1,13 @@
 """Which models are searchable and how each becomes a search document.
 
-Each app's indexer (``mura/search/indexers/<app>.py``) registers a model with a
+Each app's indexer (``mura/<app>/search_index.py``, imported when the search app is
+ready) registers a model with a
 function that reads the object's public fields and returns an ``Entry`` (or ``None``
 when the object must not be in the index: a draft, a deleted record). The registry
 knows nothing about any app; the indexers know nothing about the engine.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -64,6 +65,7 @@ class Registration:
 
 _REGISTRY: dict[type[models.Model], Registration] = {}
 _KIND_LABELS: dict[str, Promise | str] = {}
+_FACET_LABELS: dict[str, Mapping[str, Promise | str]] = {}
 _DEPENDENTS: dict[
     type[models.Model], Callable[[models.Model], Iterable[models.Model]]
 ] = {}
@@ -111,3 +113,12 @@ def dependents_of(
     model: type[models.Model],
 ) -> Callable[[models.Model], Iterable[models.Model]] | None:
     return _DEPENDENTS.get(model)
+
+
+def register_facet_labels(name: str, labels: Mapping[str, Promise | str]) -> None:
+    """Labels of a column facet's values (the catalogue's language names)."""
+    _FACET_LABELS[name] = labels
+
+
+def facet_label(name: str, value: str) -> str:
+    return str(_FACET_LABELS.get(name, {}).get(value, value))

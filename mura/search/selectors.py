@@ -3,7 +3,6 @@
 The page, the API and the suggestions share these, so they agree on what a query means.
 """
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -11,24 +10,16 @@ from difflib import SequenceMatcher
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
-from mura.catalog.models import Language
 from mura.institutions.models import Institution
 from mura.portal.translation import LANGUAGE_CODES
-from mura.search import highlight, text
+from mura.search import analysis, highlight
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term, parse
-from mura.search.registry import kind_label, kind_order
+from mura.search.registry import facet_label, kind_label, kind_order
+from mura.search.vocabulary import vocabulary
 
 MAX_PAGE = 500
-VOCABULARY_SECONDS = 300
-_vocabulary: dict = {"generation": -1, "at": 0.0, "keys": {}}
-_generation = [0]
-
-
-def index_changed() -> None:
-    """Forget the cached vocabulary (called after the index is written in this process)."""
-    _generation[0] += 1
 
 
 @dataclass
@@ -64,7 +55,7 @@ def _facet_value(name: str, value: str) -> bool:
         return _int(value, INSTITUTION_IDS) is not None
     if name == "decade":
         return _int(value, YEARS) is not None
-    return bool(value) and text.typable(value)
+    return bool(value) and analysis.typable(value)
 
 
 def filters_from(params: QueryDict) -> Filters:
@@ -121,8 +112,6 @@ def _institution_names(ids: Iterable[int | None]) -> dict[int, str]:
 
 def label_facets(results: Results, filters: Filters) -> None:
     """Human labels for the column facets; mark the selected values."""
-    # The catalogue's list names every language a record can have ("mul", "zxx" too).
-    languages = dict(Language.choices)
     order = {kind: i for i, kind in enumerate(kind_order())}
     results.facets.get("kind", []).sort(
         key=lambda f: (-f.count, order.get(f.value, 99))
@@ -140,7 +129,7 @@ def label_facets(results: Results, filters: Filters) -> None:
                     else facet.value
                 )
             elif name == "language":
-                facet.label = str(languages.get(facet.value, facet.value))
+                facet.label = facet_label(name, facet.value)
             elif name == "decade":
                 facet.label = f"{facet.value}–{int(facet.value) + 9}"
 
@@ -193,18 +182,6 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
     return out
 
 
-def _vocabulary_keys() -> dict[str, int]:
-    now = time.monotonic()
-    if (
-        _vocabulary["generation"] != _generation[0]
-        or now - _vocabulary["at"] > VOCABULARY_SECONDS
-    ):
-        _vocabulary.update(
-            generation=_generation[0], at=now, keys=get_backend().vocabulary()
-        )
-    return _vocabulary["keys"]
-
-
 def _surface(key: str, typed: str) -> str | None:
     """The word of the index with ``key`` that looks most like what was typed."""
     query = ParsedQuery(raw=key, terms=[Term(key, key, frozenset([key]))])
@@ -213,7 +190,7 @@ def _surface(key: str, typed: str) -> str | None:
         token.surface.lower()
         for hit in hits
         for field in (hit.document.title, hit.document.creators, hit.document.body)
-        for token in text.tokens(field, hit.document.language)
+        for token in analysis.tokens(field, hit.document.language)
         if key in token.keys
     }
     return max(
@@ -225,18 +202,20 @@ def _surface(key: str, typed: str) -> str | None:
 
 def did_you_mean(raw: str) -> str | None:
     """The query with unknown words replaced by the nearest indexed word, if any."""
-    vocabulary = _vocabulary_keys()
-    if not vocabulary:
+    indexed = vocabulary.keys(lambda: get_backend().vocabulary())
+    if not indexed:
         return None
     changed, out = False, []
     for word in raw.split():
         bare = word.lstrip("-").split(":")[-1].strip('"')
-        _, keys = text.word_keys(bare) if text.words(bare) else ("", frozenset())
-        if not keys or any(key in vocabulary for key in keys) or bare.isdigit():
+        _, keys = (
+            analysis.word_keys(bare) if analysis.words(bare) else ("", frozenset())
+        )
+        if not keys or any(key in indexed for key in keys) or bare.isdigit():
             out.append(word)
             continue
-        candidates = text.similar_keys(bare, vocabulary)
-        best = max(candidates, key=lambda key: vocabulary.get(key, 0), default=None)
+        candidates = analysis.similar_keys(bare, indexed)
+        best = max(candidates, key=lambda key: indexed.get(key, 0), default=None)
         surface = _surface(best, bare) if best else None
         if surface:
             out.append(word.replace(bare, surface))
@@ -247,7 +226,7 @@ def did_you_mean(raw: str) -> str | None:
 
 
 def suggestions(fragment: str, limit: int = 8) -> list[dict[str, str]]:
-    fragment = text.reader_text(fragment, 100)
+    fragment = analysis.reader_text(fragment, 100)
     if len(fragment.replace(" ", "")) < 2:
         return []
     return [

@@ -13,17 +13,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from mura.search import text
+from mura.search import analysis
 from mura.search.backends import get_backend
-from mura.search.models import (
-    SearchDocument,
-    SearchFacetLabel,
-    SearchQueryLog,
-)
+from mura.search.backends.options import SearchOptions
+from mura.search.models import SearchDocument, SearchQueryLog
 from mura.search.registry import Entry, Registration, registration_for, registrations
-from mura.search.selectors import index_changed
+from mura.search.tables import DOCUMENT, FACET_LABEL
+from mura.search.vocabulary import vocabulary
 
-BATCH = 500
 Progress = Callable[[str, int, int], None]
 
 
@@ -63,7 +60,7 @@ def documents_refresh(ids: dict[type[models.Model], set[int]]) -> None:
             pairs=_refreshed(registration, content_type, sorted(pks)),
             content_type=content_type,
         )
-    index_changed()
+    vocabulary.forget()
 
 
 def _refreshed(
@@ -71,8 +68,9 @@ def _refreshed(
 ) -> Iterable[tuple[int, Entry]]:
     """(id, entry) of the searchable objects of ``pks``, a batch at a time, each
     batch's old documents deleted first."""
-    for at in range(0, len(pks), BATCH):
-        batch = pks[at : at + BATCH]
+    size = _batch_size()
+    for at in range(0, len(pks), size):
+        batch = pks[at : at + size]
         SearchDocument.objects.filter(
             content_type=content_type, object_id__in=batch
         ).delete()
@@ -106,8 +104,10 @@ def document_index(*, instance: models.Model) -> None:
         ).delete()
         if entry is not None:
             batch = [(instance.pk, entry)]
-            _write(batch, text.analyse_fields(_texts(batch)), content_type.pk, _now())
-    index_changed()
+            _write(
+                batch, analysis.analyse_fields(_texts(batch)), content_type.pk, _now()
+            )
+    vocabulary.forget()
 
 
 def document_remove(*, model: type[models.Model], object_id: int) -> None:
@@ -118,14 +118,20 @@ def document_remove(*, model: type[models.Model], object_id: int) -> None:
     SearchDocument.objects.filter(
         content_type=content_type, object_id=object_id
     ).delete()
-    index_changed()
+    vocabulary.forget()
+
+
+def _batch_size() -> int:
+    """Objects read, analysed and written together (``SearchOptions.index_batch``)."""
+    return SearchOptions.from_settings().index_batch
 
 
 def _batches(objects: Iterable[models.Model]) -> Iterable[list[models.Model]]:
+    size = _batch_size()
     batch: list[models.Model] = []
     for obj in objects:
         batch.append(obj)
-        if len(batch) >= BATCH:
+        if len(batch) >= size:
             yield batch
             batch = []
     if batch:
@@ -158,13 +164,12 @@ _ROW_COLUMNS = [
     "body_keys",
 ]
 _DOCUMENT_SQL = (
-    f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(_ROW_COLUMNS)}) "
+    f"INSERT INTO {DOCUMENT} ({', '.join(_ROW_COLUMNS)}) "
     f"VALUES ({', '.join(['%s'] * len(_ROW_COLUMNS))})"
 )
-_LABEL_TABLE = SearchFacetLabel._meta.db_table
 # The newest labels of a facet value win (an authority renamed since).
 _LABEL_SQL = (
-    f"INSERT INTO {_LABEL_TABLE} (name, value, label_kk, label_ru, label_en) "
+    f"INSERT INTO {FACET_LABEL} (name, value, label_kk, label_ru, label_en) "
     "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (name, value) DO UPDATE SET "
     "label_kk = excluded.label_kk, label_ru = excluded.label_ru, "
     "label_en = excluded.label_en"
@@ -175,7 +180,7 @@ AHEAD = 8
 
 def _reserve_ids(cursor, count: int) -> list[int]:
     """Primary keys for ``count`` new documents (inside the batch's transaction)."""
-    table = SearchDocument._meta.db_table
+    table = DOCUMENT
     if connection.vendor == "postgresql":
         cursor.execute(
             f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
@@ -208,8 +213,8 @@ def _row(
         else (entry.date.year if entry.date else None)
     )
     identifiers = [
-        *filter(None, map(text.identifier_key, entry.identifiers)),
-        *(text.facet_key(f.name, f.value) for f in entry.facets),
+        *filter(None, map(analysis.identifier_key, entry.identifiers)),
+        *(analysis.facet_key(f.name, f.value) for f in entry.facets),
     ]
     return [
         pk,
@@ -302,18 +307,18 @@ def documents_write(
     now = _now()
     written = 0
     recurring = _Written()
-    with text.AnalysisPool() as pool:
+    with analysis.AnalysisPool() as pool:
         pending: deque = deque()
         for batch in _batches(pairs):  # type: ignore[arg-type]
             pending.append((batch, pool.submit(_texts(batch))))
-            while len(pending) > AHEAD or (pending and pending[0][1].ready()):
+            while len(pending) > AHEAD or (pending and pending[0][1].done()):
                 done, keys = pending.popleft()
-                _write(done, keys.get(), content_type.pk, now, recurring)
+                _write(done, keys.result(), content_type.pk, now, recurring)
                 written += len(done)
         for done, keys in pending:
-            _write(done, keys.get(), content_type.pk, now, recurring)
+            _write(done, keys.result(), content_type.pk, now, recurring)
             written += len(done)
-    index_changed()
+    vocabulary.forget()
     return written
 
 
@@ -324,7 +329,9 @@ def _entries(
     total = objects.count() if hasattr(objects, "count") else 0
     label = registration.model._meta.verbose_name_plural
     for done, obj in enumerate(
-        objects.iterator(chunk_size=BATCH) if hasattr(objects, "iterator") else objects,
+        objects.iterator(chunk_size=_batch_size())
+        if hasattr(objects, "iterator")
+        else objects,
         1,
     ):
         entry = registration.build(obj)
@@ -349,7 +356,7 @@ def index_rebuild(*, progress: Progress | None = None) -> dict[str, float]:
             counts[str(registration.model._meta.verbose_name_plural)] = written
     finally:
         backend.rebuild_end()
-    index_changed()
+    vocabulary.forget()
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
 
@@ -359,7 +366,7 @@ def query_log(
 ) -> None:
     """Remember what was searched and how many records it found; nothing about who."""
     SearchQueryLog.objects.create(
-        query=text.reader_text(query, 300),
+        query=analysis.reader_text(query, 300),
         filters=filters[:300],
         result_count=result_count,
         took_ms=took_ms,

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from mura.search import selectors, text
+from mura.search import analysis, selectors
 from mura.search.backends import FACETS
 from mura.search.query import MAX_LENGTH
 from mura.search.services import query_log
@@ -38,7 +38,7 @@ def _filters_text(request: HttpRequest) -> str:
 def search(request: HttpRequest) -> HttpResponse:
     params = request.GET
     # Read as the engine reads it, so the correction and the log cost no more.
-    raw = text.reader_text(params.get("q", ""), MAX_LENGTH)
+    raw = analysis.reader_text(params.get("q", ""), MAX_LENGTH)
     browsing = any(params.getlist(name) for name in (*FACETS, "year_from", "year_to"))
     context: dict = {
         "query": raw,

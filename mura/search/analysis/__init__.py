@@ -1,8 +1,8 @@
 """Text analysis for Mura's search: Kazakh, Russian and English, Cyrillic and Latin.
 
 Pure Python (no Django), so every search backend indexes and queries through the same
-code. ``docs/SEARCH_ANALYSIS.md`` explains the pipeline, the key encoding and the
-figures.
+code; the rest of the search app uses only what this package exports.
+``docs/SEARCH_ANALYSIS.md`` explains the pipeline, the key encoding and the figures.
 """
 
 from .analyzer import (
@@ -15,6 +15,17 @@ from .analyzer import (
     index_keys,
     query_keys,
 )
+from .engine import (
+    analyse_fields,
+    field_keys,
+    identifier_key,
+    prefix_keys,
+    reader_text,
+    tokens,
+    typable,
+    word_keys,
+    words,
+)
 from .fuzzy import similar_keys
 from .kazakh import stem_kk
 from .keys import (
@@ -22,11 +33,13 @@ from .keys import (
     RUSSIAN,
     SKELETON,
     engine_alternatives,
+    facet_key,
     fold_latin_to_cyrillic_keys,
     is_spelling,
 )
 from .language import detect_language
 from .normalize import repair_homoglyphs
+from .pool import AnalysisPool
 from .snowball import stem_en, stem_ru
 from .synonyms import SYNONYMS
 
@@ -35,21 +48,32 @@ __all__ = [
     "RUSSIAN",
     "SKELETON",
     "SYNONYMS",
+    "AnalysisPool",
     "QueryTerm",
     "Token",
     "add_protected_words",
+    "analyse_fields",
     "analyze",
     "analyze_query",
     "detect_language",
     "engine_alternatives",
     "engine_keys",
+    "facet_key",
+    "field_keys",
     "fold_latin_to_cyrillic_keys",
+    "identifier_key",
     "index_keys",
     "is_spelling",
+    "prefix_keys",
     "query_keys",
+    "reader_text",
     "repair_homoglyphs",
     "similar_keys",
     "stem_en",
     "stem_kk",
     "stem_ru",
+    "tokens",
+    "typable",
+    "word_keys",
+    "words",
 ]

@@ -12,7 +12,7 @@ with letters is therefore never a word, which is what the markers below rely on:
 * ASCII stem, ``librari`` or ``kitaphana``: words written in Latin letters;
 * digits, ``2019``: the same number (no marker, no stem);
 * ``3`` + facet + hash letters, ``3subjectqkfz…``: a facet value of the document, among
-  its identifier keys (``mura.search.text.facet_key``; no word or query makes one).
+  its identifier keys (``facet_key``; no word or query makes one).
 
 Russian stems carry a marker because a Kazakh query word without Kazakh letters is also
 tried as Russian (бала → бал) and must not then meet the Kazakh бал. Skeletons of
@@ -21,6 +21,8 @@ queries use them, Cyrillic queries use the exact Cyrillic stems and reach Latin-
 text only through unmarked skeletons.
 """
 
+import hashlib
+import string
 from functools import lru_cache
 
 from .kazakh import stems_kk, stems_kk_skeleton
@@ -158,3 +160,17 @@ def clear_caches() -> None:
     document_keys.cache_clear()
     stored_keys.cache_clear()
     query_word_keys.cache_clear()
+
+
+#: Facet values are matched by the engine: a key among the identifier keys.
+FACET_MARKER = "3"
+
+
+@lru_cache(maxsize=65_536)  # the same values recur on many documents
+def facet_key(name: str, value: str) -> str:
+    """The engine key of a document's facet value (``3subjectqkfz…``): the marker, the
+    facet and ten letters of a hash of the value. Letters and digits only, like every
+    key; no word of a text or a query is one (a word is letters or digits, not both)."""
+    digest = hashlib.blake2b(value.encode(), digest_size=10).digest()
+    letters = string.ascii_lowercase
+    return FACET_MARKER + name + "".join(letters[byte % 26] for byte in digest)

@@ -2,14 +2,10 @@
 
 from django.db import connection
 
-from mura.search.backends.base import (
-    FACETS,
-    SORTS,
-    Filters,
-    Hit,
-    Results,
-    SearchBackend,
-)
+from mura.search.backends.base import SearchBackend
+from mura.search.backends.postgres.backend import PostgresBackend
+from mura.search.backends.results import FACETS, SORTS, Filters, Hit, Results
+from mura.search.backends.sqlite.backend import SQLiteBackend
 
 __all__ = [
     "FACETS",
@@ -21,12 +17,8 @@ __all__ = [
     "get_backend",
 ]
 
+BACKENDS = {"postgresql": PostgresBackend, "sqlite": SQLiteBackend}
+
 
 def get_backend() -> SearchBackend:
-    if connection.vendor == "postgresql":
-        from mura.search.backends.postgres import PostgresBackend
-
-        return PostgresBackend()
-    from mura.search.backends.sqlite import SQLiteBackend
-
-    return SQLiteBackend()
+    return BACKENDS.get(connection.vendor, SQLiteBackend)()

@@ -12,7 +12,7 @@ no key, and that is the only way to get none.
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mura.search import text as search_text
+from mura.search import analysis
 from mura.search.analysis import (
     analyze,
     analyze_query,
@@ -132,8 +132,8 @@ def test_a_short_word_of_any_script_finds_the_text_it_came_from(word, language):
 @FAST
 @given(fragment=st.one_of(TEXT, LONG_WORD))
 def test_suggestion_prefixes_are_keys(fragment):
-    for word in search_text.words(fragment):
-        prefixes = search_text.prefix_keys(word)
+    for word in analysis.words(fragment):
+        prefixes = analysis.prefix_keys(word)
         assert prefixes
         assert_keys(prefixes)
 
@@ -141,9 +141,9 @@ def test_suggestion_prefixes_are_keys(fragment):
 @settings(FAST, max_examples=100)
 @given(value=st.one_of(TEXT, st.text(ANY_CHARACTER, min_size=300, max_size=400)))
 def test_reader_text_holds_nothing_an_engine_refuses(value):
-    cleaned = search_text.reader_text(value, 300)
+    cleaned = analysis.reader_text(value, 300)
 
     assert len(cleaned) <= 300
-    assert search_text.typable(cleaned)
+    assert analysis.typable(cleaned)
     assert cleaned == cleaned.strip()
     cleaned.encode("utf-8")  # no lone surrogate left

@@ -1,6 +1,6 @@
 import pytest
 
-from mura.search import highlight, text
+from mura.search import analysis, highlight
 from mura.search.query import parse
 
 TEXTS = [
@@ -21,7 +21,7 @@ def analysed(original: str, query: str, language: str) -> list[tuple[int, int, b
 
 
 def engine_keys(query: str) -> frozenset[str]:
-    direct = [text.engine_alternatives(term.keys)[0] for term in parse(query).terms]
+    direct = [analysis.engine_alternatives(term.keys)[0] for term in parse(query).terms]
     return frozenset().union(*direct)
 
 
@@ -30,13 +30,13 @@ def engine_keys(query: str) -> frozenset[str]:
 def test_marks_from_the_index_are_the_marks_of_analysing_the_text_again(
     original, language, query
 ):
-    stored = text.field_keys(original, language)
+    stored = analysis.field_keys(original, language)
     from_index = highlight.indexed_spans(original, stored, engine_keys(query))
     assert from_index == analysed(original, query, language)
 
 
 def test_keys_of_another_text_are_not_used():
-    stored = text.field_keys("Кітапхана жаңалықтары", "kk")
+    stored = analysis.field_keys("Кітапхана жаңалықтары", "kk")
     changed = "Кітапхананың бүгінгі жаңалықтары"
     assert highlight.indexed_spans(changed, stored, engine_keys("кітапхана")) is None
     assert "<mark>Кітапхананың</mark>" in highlight.snippet(

@@ -3,14 +3,13 @@
 import csv
 import datetime
 import io
-from unittest.mock import ANY
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from mura.search import analysis
 from mura.search.analysis import analyze_query
-from mura.search.backends.base import COLUMN_FACETS
 from mura.search.models import SearchDocument, SearchQueryLog
 
 EXPECTED = {"both": {"000", "003"}, "none": set(), "000": {"000"}, "003": {"003"}}
@@ -223,94 +222,8 @@ def test_served_workers_read_facet_values_before_the_first_search(client, record
 
 
 @pytest.mark.django_db
-def test_upgraded_indexes_count_facets_as_new_ones(client, records):
-    """Migration 0009 rewrites an older index's facet values exactly as the indexer
-    now writes them: the same facet counts before and after."""
-    from importlib import import_module
-    from types import SimpleNamespace
-
-    from django.db import connection
-    from django.db.migrations.state import ProjectState
-
-    fill = import_module(
-        "mura.search.migrations.0009_column_facets_in_facet_values"
-    ).fill
-    written = dict(SearchDocument.objects.values_list("id", "facet_values"))
-    assert any("\ndecade=19" in values for values in written.values())
-    before = api(client, "Абай")["facets"]
-    for document in SearchDocument.objects.all():  # as migration 0006 left them
-        older = [line for line in document.facet_values.split("\n") if "=" in line]
-        older = [line for line in older if line.split("=")[0] not in COLUMN_FACETS]
-        document.facet_values = "\n".join(older)
-        document.save(update_fields=["facet_values"])
-    # In a test's transaction SQLite allows no schema editor (fill needs its connection
-    # only) and PostgreSQL alters no table with foreign-key checks still pending.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    fill(ProjectState().apps, SimpleNamespace(connection=connection))
-    assert dict(SearchDocument.objects.values_list("id", "facet_values")) == written
-    assert api(client, "Абай")["facets"] == before
-
-
-@pytest.mark.django_db(transaction=True)
-def test_upgrading_moves_facet_rows_into_the_engine(client, records):
-    """Migration 0010 turns an older index's facet table into keys and labels: the
-    same documents, labels and filtered counts as an index written by today's code."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    from mura.search.models import SearchFacetLabel
-    from mura.search.text import facet_key
-
-    subject, place = str(records["poetry"].pk), str(records["kyzylorda"].pk)
-    filtered = {
-        "subject": api(client, "Абай", subject=subject),
-        "place": api(client, "Абай", place=place),
-    }
-    id_keys = dict(SearchDocument.objects.values_list("id", "id_keys"))
-    labels = set(SearchFacetLabel.objects.values_list("name", "value", "label_kk"))
-    assert filtered["subject"]["count"] == 2 and filtered["place"]["count"] == 1
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([("mura_search", "0009_column_facets_in_facet_values")])
-    old = executor.loader.project_state(
-        ("mura_search", "0009_column_facets_in_facet_values")
-    ).apps
-    facet, document = (
-        old.get_model("mura_search", name) for name in ("SearchFacet", "SearchDocument")
-    )
-    named = {(name, value): kk for name, value, kk in labels}
-    for row in document.objects.all():  # as the previous code wrote it
-        lines = [line.partition("=") for line in row.facet_values.split("\n")]
-        values = [
-            (name, value) for name, _, value in lines if name not in COLUMN_FACETS
-        ]
-        for name, value in values:
-            facet.objects.create(
-                document=row, name=name, value=value, label_kk=named[name, value]
-            )
-        keys = {facet_key(name, value) for name, value in values}
-        row.id_keys = " ".join(k for k in row.id_keys.split() if k not in keys)
-        row.save(update_fields=["id_keys"])
-    assert facet.objects.exists()
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes("mura_search"))
-
-    assert dict(SearchDocument.objects.values_list("id", "id_keys")) == id_keys
-    assert (
-        set(SearchFacetLabel.objects.values_list("name", "value", "label_kk")) == labels
-    )
-    assert api(client, "Абай", subject=subject) == {
-        **filtered["subject"],
-        "took_ms": ANY,
-    }
-    assert api(client, "Абай", place=place)["count"] == 1
-
-
-@pytest.mark.django_db
 def test_facets_count_and_combine(
-    client, records, institution, other_institution, monkeypatch
+    client, records, institution, other_institution, settings
 ):
     data = api(client, "Абай")
     kinds = {f["value"]: f["count"] for f in data["facets"]["kind"]}
@@ -343,9 +256,7 @@ def test_facets_count_and_combine(
     ]
     assert [f["value"] for f in found["facets"]["kind"]] == ["museum_object"]
     # A selected value stays listed even when it is not among the most frequent.
-    from mura.search.backends import base
-
-    monkeypatch.setattr(base, "FACET_LIMIT", 1)
+    settings.MURA_SEARCH_OPTIONS = {"facet_limit": 1}
     persons = api(client, "Абай", kind="person")["facets"]["kind"]
     assert [f["value"] for f in persons] == ["book", "museum_object", "person"]
     by_years = api(client, "Абай", year_from="1900", year_to="1950")
@@ -447,19 +358,19 @@ def test_reindex_rebuilds_the_index(records):
 
 
 @pytest.mark.django_db
-def test_reindex_in_worker_processes_finds_the_same(client, records, monkeypatch):
-    from mura.search import services
-
+def test_reindex_in_worker_processes_finds_the_same(
+    client, records, monkeypatch, settings
+):
     before = {q: api(client, q)["count"] for q in ("Абай", "kitaphana", "кітап")}
-    monkeypatch.setattr(services, "BATCH", 1)  # every object its own batch: workers
+    settings.MURA_SEARCH_OPTIONS = {"index_batch": 1}  # a batch each: workers
     pools = []
-    original = services.text.AnalysisPool.submit
+    original = analysis.AnalysisPool.submit
 
     def submit(self, records_):
-        pools.append(self.pool is not None)
+        pools.append(self.executor is not None)
         return original(self, records_)
 
-    monkeypatch.setattr(services.text.AnalysisPool, "submit", submit)
+    monkeypatch.setattr(analysis.AnalysisPool, "submit", submit)
     call_command("reindex", stdout=io.StringIO())
     assert any(pools), "no batch went to a worker process"
     assert {q: api(client, q)["count"] for q in before} == before
@@ -555,10 +466,10 @@ def test_the_exact_form_ranks_above_other_forms(client, institution):
 
 @pytest.mark.django_db
 def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
-    client, institution, other_institution, monkeypatch
+    client, institution, other_institution, settings
 ):
     from mura.catalog.tests.factories import ResourceFactory
-    from mura.search.backends import Filters, base, get_backend
+    from mura.search.backends import Filters, get_backend
     from mura.search.query import parse
 
     for n in range(5):  # the engine's best matches: short titles, the word twice
@@ -571,8 +482,7 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
     exact = api(client, "кітап")
     assert (exact["count"], exact["count_estimated"]) == (8, False)
 
-    monkeypatch.setattr(base, "FACET_SAMPLE", 4)
-    monkeypatch.setattr(base, "RERANK", 2)
+    settings.MURA_SEARCH_OPTIONS = {"facet_sample": 4, "rerank": 2}
     estimated = api(client, "кітап")
     assert estimated["count_estimated"] and 4 <= estimated["count"] <= 12
     assert len(estimated["results"]) == 8
@@ -586,7 +496,7 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
         other_institution.pk
     ]
     # Too many ids to read: the engine counts them and picks every n-th itself.
-    monkeypatch.setattr(base, "READ_IDS", 3)
+    settings.MURA_SEARCH_OPTIONS = {"facet_sample": 4, "rerank": 2, "read_ids": 3}
     sampled = api(client, "кітап", institution=str(institution.pk))
     assert sampled["count_estimated"] and 2 <= sampled["count"] <= 10
     institutions = sampled["facets"]["institution"]
@@ -596,20 +506,20 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
     }
     # The engine's pick came out far smaller than asked (the first ids were denser
     # than the rest): it picks again with the stride from its count.
-    monkeypatch.setattr(base, "FACET_SAMPLE", 40)
+    settings.MURA_SEARCH_OPTIONS = {"facet_sample": 40, "rerank": 2, "read_ids": 3}
     picked_again = api(client, "кітап", institution=str(institution.pk))
     assert (picked_again["count"], picked_again["count_estimated"]) == (5, False)
 
 
 @pytest.mark.django_db
 def test_a_word_in_many_titles_ranks_its_title_matches_first(
-    client, institution, monkeypatch
+    client, institution, settings
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from mura.catalog.tests.factories import ResourceFactory
-    from mura.search.backends import base, get_backend
+    from mura.search.backends import get_backend
     from mura.search.query import parse
 
     for n in range(3):
@@ -624,7 +534,9 @@ def test_a_word_in_many_titles_ranks_its_title_matches_first(
     assert first["count"] == 28
     assert sorted(titles(first)[:3]) == [f"Домбыра тарихы {n}" for n in range(3)]
 
-    monkeypatch.setattr(base, "RERANK", 2)  # 28 matches count as many, 3 titles too
+    settings.MURA_SEARCH_OPTIONS = {
+        "rerank": 2
+    }  # 28 matches count as many, 3 titles too
     with CaptureQueriesContext(connection) as queries:
         results = get_backend().search(parse("домбыра"), page_size=1)
     assert results.hits[0].document.title.startswith("Домбыра тарихы")

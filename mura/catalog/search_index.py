@@ -1,4 +1,6 @@
-"""Catalogue records and the authority records readers look for by name."""
+"""Catalogue records and the authority records readers look for by name, in the
+search index. The catalogue reaches the index only through this module (its services
+take ``indexing_deferred`` from here)."""
 
 from collections.abc import Iterable
 
@@ -8,14 +10,22 @@ from mura.catalog.models import (
     Access,
     Collection,
     Kind,
+    Language,
     Organisation,
     Person,
     Place,
     Resource,
     Subject,
 )
-from mura.search.indexers import language_independent
-from mura.search.registry import Entry, FacetValue, register, register_dependents
+from mura.search.indexing import language_independent
+from mura.search.registry import (
+    Entry,
+    FacetValue,
+    register,
+    register_dependents,
+    register_facet_labels,
+)
+from mura.search.services import indexing_deferred as indexing_deferred  # re-exported
 
 # A record's searchable description beyond its title and creators, in reading order.
 DESCRIPTION_FIELDS = (
@@ -163,3 +173,5 @@ register_dependents(Organisation, resources_of("agents__organisation"))
 register_dependents(Subject, resources_of("subjects"))
 register_dependents(Place, resources_of("places__place"))
 register_dependents(Collection, resources_of("collections"))
+# The catalogue's list names every language a record can have ("mul", "zxx" too).
+register_facet_labels("language", dict(Language.choices))

@@ -1,0 +1,229 @@
+# ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
+"""SQL over SearchDocument for what every engine shares: filters, the matching ids with
+their scores, and a page of results in the reader's order."""
+
+from datetime import timedelta
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from django.db import connection
+from django.utils import timezone
+
+from mura.search.analysis import facet_key
+from mura.search.backends.options import SearchOptions
+from mura.search.backends.results import TABLE_FACETS, Filters
+from mura.search.highlight import has_phrase
+from mura.search.query import ParsedQuery
+from mura.search.tables import DOCUMENT, INSTITUTION
+
+if TYPE_CHECKING:
+    from mura.search.backends.base import SearchBackend
+
+RECENT = timedelta(days=365)
+RECENT_BOOST = 1.25
+SQL = tuple[str, list]
+
+
+def placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+class QueryCompiler:
+    """Builds and runs the shared SQL of one backend; the engine supplies the matches."""
+
+    def __init__(self, engine: "SearchBackend", options: SearchOptions) -> None:
+        self.engine = engine
+        self.options = options
+
+    def filters_sql(
+        self, filters: Filters, *, skip: set[str] | frozenset[str] = frozenset()
+    ) -> SQL:
+        """A WHERE condition over documents ``d`` for the filters (but ``skip``)."""
+        clauses, params = [], []
+        if not filters.include_private:
+            clauses.append(
+                "d.is_public AND (d.institution_id IS NULL OR d.institution_id IN "
+                f"(SELECT id FROM {INSTITUTION} WHERE is_public))"
+            )
+        for name, column in (
+            ("kind", "d.kind"),
+            ("language", "d.language"),
+            ("institution", "d.institution_id"),
+        ):
+            values = getattr(filters, name)
+            if values and name not in skip:
+                if name == "institution":
+                    values = [int(v) for v in values if str(v).isdigit()] or [0]
+                clauses.append(f"{column} IN ({placeholders(values)})")
+                params += values
+        if filters.decade and "decade" not in skip:
+            decades = [int(v) for v in filters.decade if v.lstrip("-").isdigit()] or [0]
+            clauses.append(
+                "("
+                + " OR ".join(["(d.year >= %s AND d.year < %s)"] * len(decades))
+                + ")"
+            )
+            for decade in decades:
+                params += [decade, decade + 10]
+        if filters.year_from is not None:
+            clauses.append("d.year >= %s")
+            params.append(filters.year_from)
+        if filters.year_to is not None:
+            clauses.append("d.year <= %s")
+            params.append(filters.year_to)
+        for name in TABLE_FACETS:
+            values = getattr(filters, name)
+            if values and name not in skip:
+                sql, keys = self.engine.identifier_sql(
+                    [facet_key(name, v) for v in values]
+                )
+                clauses.append(f"d.id IN ({sql})")
+                params += keys
+        return " AND ".join(clauses) or "1=1", params
+
+    def source(
+        self,
+        query: ParsedQuery,
+        pinned: list[int],
+        only: list[int] | None,
+        scored: bool = True,
+        top: int | None = None,
+        match: SQL | None = None,
+    ) -> SQL:
+        """The matching ids with scores, pinned identifiers included (of the matches,
+        only the ``top`` best by the engine's score when given; ``match`` instead of the
+        query's own match)."""
+        if match or query.terms or query.excluded:
+            sql, params = match or self.engine.match_sql(query, scored)
+            if top:
+                sql = (
+                    f"SELECT id, score FROM (SELECT id, score FROM ({sql}) t "
+                    f"ORDER BY score LIMIT {int(top)}) best"
+                )
+        else:
+            sql, params = f"SELECT id, 0.0 AS score FROM {DOCUMENT}", []
+            if query.identifiers:
+                sql += " WHERE 1=0"
+        if pinned:
+            sql = (
+                f"{sql} UNION ALL SELECT id, 0.0 AS score FROM {DOCUMENT} "
+                f"WHERE id IN ({placeholders(pinned)})"
+            )
+            params = [*params, *pinned]
+        if only is not None:
+            ids = only or [0]
+            sql = f"SELECT id, score FROM ({sql}) s WHERE id IN ({placeholders(ids)})"
+            params = [*params, *ids]
+        return sql, params
+
+    def page(
+        self,
+        query: ParsedQuery,
+        pinned: list[int],
+        only: list[int] | None,
+        sort: str,
+        where: SQL,
+        offset: int,
+        page_size: int,
+        top: int | None,
+        match: SQL | None = None,
+    ) -> list[tuple[int, float]]:
+        """(id, score) of one page of results in the reader's order."""
+        source, params = self.source(query, pinned, only, top=top, match=match)
+        join, title = (
+            (f"JOIN {DOCUMENT} d", ", d.title")
+            if sort == "title"
+            else (self.engine.narrow_join, "")
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.id, MIN(m.score) AS score FROM ({source}) m {join} "
+                f"ON d.id = m.id WHERE {where[0]} "
+                f"GROUP BY m.id, d.year, d.date, d.kind, d.boost{title} "
+                f"ORDER BY {self._order(sort, pinned)} LIMIT %s OFFSET %s",
+                [
+                    *params,
+                    *where[1],
+                    *self._order_params(sort, pinned),
+                    page_size,
+                    offset,
+                ],
+            )
+            return cursor.fetchall()
+
+    def title_tier(self, query: ParsedQuery, count: int) -> SQL | None:
+        """The best ``rerank`` title matches with their scores (as a source of ids and
+        scores), when there are that many and at least ten times as many matches in
+        all: else None."""
+        rerank = self.options.rerank
+        if count < 10 * rerank:
+            return None
+        match = self.engine.title_match_sql(query)
+        if match is None:
+            return None
+        sql, params = match
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, score FROM ({sql}) t ORDER BY score LIMIT {rerank}", params
+            )
+            best = cursor.fetchall()
+        if len(best) < rerank:
+            return None
+        values = ", ".join(["(%s, %s)"] * len(best))
+        return (
+            f"SELECT column1 AS id, column2 AS score FROM (VALUES {values}) t",
+            list(chain.from_iterable(best)),
+        )
+
+    def pinned(self, query: ParsedQuery, filters: Filters) -> list[int]:
+        """The documents the query's identifiers name, first on every page."""
+        if not query.identifiers:
+            return []
+        sql, params = self.engine.identifier_sql(query.identifiers)
+        where, where_params = self.filters_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM {DOCUMENT} d WHERE d.id IN ({sql}) AND {where} "
+                "LIMIT 20",
+                [*params, *where_params],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _order(sort: str, pinned: list[int]) -> str:
+        pin = ""
+        if pinned:
+            pin = f"CASE WHEN m.id IN ({placeholders(pinned)}) THEN 0 ELSE 1 END, "
+        if sort == "date":
+            return f"{pin}d.year IS NULL, d.year DESC, d.date DESC, m.id DESC"
+        if sort == "title":
+            return f"{pin}d.title, m.id"
+        # bm25 and -ts_rank are negative: a bigger boost makes them smaller (better).
+        return (
+            f"{pin}MIN(m.score) * d.boost * CASE WHEN d.kind IN ('news', 'event') "
+            f"AND d.date > %s THEN {RECENT_BOOST} ELSE 1.0 END, d.date DESC, m.id"
+        )
+
+    @staticmethod
+    def _order_params(sort: str, pinned: list[int]) -> list:
+        params: list = list(pinned)
+        if sort not in ("date", "title"):
+            params.append(timezone.now() - RECENT)
+        return params
+
+    def phrase_matches(self, query: ParsedQuery, filters: Filters) -> list[int]:
+        """Ids whose text has each quoted phrase's words side by side, in any form."""
+        source, params = self.engine.match_sql(query)
+        where, where_params = self.filters_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, d.title, d.creators, d.body, d.language FROM ({source}) m "
+                f"JOIN {DOCUMENT} d ON d.id = m.id WHERE {where} ORDER BY m.score "
+                f"LIMIT {self.options.phrase_candidates}",
+                [*params, *where_params],
+            )
+            return [
+                row[0]
+                for row in cursor.fetchall()
+                if all(has_phrase(phrase, row[1:4], row[4]) for phrase in query.phrases)
+            ]

@@ -1,0 +1,1 @@
+"""PostgreSQL full text: ``schema`` builds the tsvector, ``backend`` queries it."""

@@ -1,0 +1,107 @@
+# ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
+"""PostgreSQL: the weighted tsvector of ``schema`` with its GIN index."""
+
+from django.db import connection
+
+from mura.search.backends.base import SQL, SearchBackend
+from mura.search.backends.postgres.schema import (
+    COLUMN,
+    CREATE_GIN_INDEX,
+    DROP_GIN_INDEX,
+    WEIGHTS,
+)
+from mura.search.query import ParsedQuery, Term
+from mura.search.tables import DOCUMENT, SPELLING
+
+#: ts_rank's weights of D, C, B and A
+RANK_WEIGHTS = "{0.1, 0.6, 0.8, 1.0}"
+MATCHES = f"FROM {DOCUMENT} WHERE {COLUMN} @@ CAST(%s AS tsquery)"
+
+
+def _lexeme(key: str, weight: str = "", prefix: bool = False) -> str:
+    """A non-empty key as a quoted tsquery lexeme: whatever it holds is matched, never
+    read as an operator (PostgreSQL takes no NUL in any text)."""
+    key = key.replace("\x00", " ")
+    quoted = "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
+    suffix = (":" + ("*" if prefix else "") + weight) if (weight or prefix) else ""
+    return quoted + suffix
+
+
+def _group(term: Term) -> str:
+    weight = WEIGHTS.get(term.column, "")
+    return "(" + " | ".join(_lexeme(key, weight) for key in sorted(term.keys)) + ")"
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+    spelling_insert = (
+        f"INSERT INTO {SPELLING} (key, form) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+    )
+
+    def tsquery(self, query: ParsedQuery) -> str:
+        positive = " & ".join(_group(term) for term in query.terms)
+        if query.identifiers:
+            identifiers = " | ".join(_lexeme(key, "C") for key in query.identifiers)
+            positive = f"({positive}) | {identifiers}" if positive else identifiers
+        if query.excluded:
+            negative = " | ".join(_group(term) for term in query.excluded)
+            return f"({positive}) & !({negative})" if positive else f"!({negative})"
+        return positive
+
+    def match_sql(self, query: ParsedQuery, scored: bool = True) -> SQL:
+        query = self.resolve(query)
+        if not scored:
+            return f"SELECT id, 0.0 AS score {MATCHES}", [self.tsquery(query)]
+        # ts_rank counts a lexeme once however often the query names it: the exact
+        # forms get a rank of their own, added, so that they rank higher.
+        tsquery = self.tsquery(query)
+        exact = " | ".join(
+            _lexeme(term.exact) for term in query.terms if term.exact in term.keys
+        )
+        return (
+            f"SELECT id, -(ts_rank(CAST(%s AS float4[]), {COLUMN}, q) "
+            f"+ ts_rank(CAST(%s AS float4[]), {COLUMN}, CAST(%s AS tsquery))) AS score "
+            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {COLUMN} @@ q",
+            [RANK_WEIGHTS, RANK_WEIGHTS, exact or tsquery, tsquery],
+        )
+
+    def ids_sql(self, ids: list[int]) -> SQL:
+        return "SELECT unnest(CAST(%s AS bigint[])) AS id", [ids]
+
+    def identifier_sql(self, keys: list[str]) -> SQL:
+        return (
+            f"SELECT id {MATCHES}",
+            [" | ".join(_lexeme(key, "C") for key in keys)],
+        )
+
+    def prefix_sql(
+        self, terms: list[Term], prefixes: list[str], limit: int, forms: list[str]
+    ) -> SQL:
+        parts = [_group(term) for term in self.title_terms(terms)]
+        parts.append(
+            "("
+            + " | ".join(
+                [_lexeme(prefix, "A", prefix=True) for prefix in prefixes]
+                + [_lexeme(form, "A") for form in forms]
+            )
+            + ")"
+        )
+        return f"SELECT id {MATCHES} LIMIT {int(limit)}", [" & ".join(parts)]
+
+    def engine_pause(self, cursor) -> None:
+        """Drop the GIN index while rows pour in; building it once at the end is
+        cheaper."""
+        # Deferred foreign-key checks pending in this transaction would forbid the DDL.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(DROP_GIN_INDEX)
+
+    def engine_resume(self, cursor) -> None:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(CREATE_GIN_INDEX)
+
+    def engine_vocabulary(self) -> dict[str, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word, ndoc FROM ts_stat('SELECT {COLUMN} FROM {DOCUMENT}')"
+            )
+            return dict(cursor.fetchall())

@@ -1,0 +1,1 @@
+"""SQLite FTS5: ``schema`` builds the tables, ``backend`` queries them."""
