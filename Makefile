@@ -54,10 +54,11 @@ test-postgres: install
 		echo "FAILED: PostgreSQL is unreachable at $(POSTGRES_URL) and MURA_REQUIRE_ALL=1"; exit 1; \
 	else echo "SKIPPED: the PostgreSQL run (nothing answers at $(POSTGRES_URL); set POSTGRES_URL)"; fi
 
-lint: install ## ruff and the Django checks
+lint: install ## ruff, the Django checks and the import contracts
 	$(BIN)/ruff check mura bench
 	$(BIN)/ruff format --check mura bench
 	MURA_DEMO=1 $(BIN)/mura check
+	$(BIN)/lint-imports --no-logo
 	MURA_DEMO=1 $(BIN)/mura makemigrations --check --dry-run
 
 format: install ## Format the code
