@@ -6,7 +6,9 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mura.settings")
-    from django.core.management import execute_from_command_line
+    from django.core.management import (  # noqa: PLC0415 after the settings are chosen
+        execute_from_command_line,
+    )
 
     execute_from_command_line(["mura", *sys.argv[1:]])
 

@@ -6,6 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from playwright.sync_api import sync_playwright
+from wagtail.models import Locale
+
+from mura.institutions.tests.factories import InstitutionFactory
+from mura.portal import demo
+from mura.portal.demo import ensure_locales, ensure_roots
+from mura.portal.management.commands.demo import LOADERS
+from mura.portal.models import HomePage
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make around it are still synchronous.
@@ -45,11 +56,6 @@ def testdata() -> Path:
 @pytest.fixture
 def site_tree(db):
     """Locales kk/ru/en, the Kazakh home page with its translations, the default site."""
-    from wagtail.models import Locale
-
-    from mura.portal import demo
-    from mura.portal.models import HomePage
-
     demo.load(stdout=io.StringIO())
     return {
         "home": HomePage.objects.get(locale__language_code="kk"),
@@ -61,9 +67,6 @@ def site_tree(db):
 def _empty_cache():
     """Every test starts with an empty in-process cache: ids reused after a flush must
     not meet what an earlier test cached (image renditions, rate-limit windows)."""
-    from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
-
     for cache in caches.all():
         if isinstance(cache, LocMemCache):
             cache.clear()
@@ -85,25 +88,17 @@ def wagtail_roots(db):
     """Wagtail's root collection (and root page), which its migrations create and an
     earlier transactional test on the same worker may have flushed; content types get
     new ids in a flush, so their cache is dropped too."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from mura.portal.demo import ensure_locales, ensure_roots
-
     ContentType.objects.clear_cache()
     return ensure_roots(ensure_locales()["kk"])
 
 
 @pytest.fixture
 def institution(db):
-    from mura.institutions.tests.factories import InstitutionFactory
-
     return InstitutionFactory()
 
 
 @pytest.fixture
 def other_institution(db):
-    from mura.institutions.tests.factories import InstitutionFactory
-
     return InstitutionFactory()
 
 
@@ -113,7 +108,6 @@ def chromium():
     require(
         shutil.which(CHROMIUM) is not None, f"Chromium is not installed at {CHROMIUM}"
     )
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -153,8 +147,6 @@ def sideways_scroll(page) -> int:
 
 def load_demo(*apps: str) -> None:
     """Load the named apps' demo content (the same loaders `mura demo` runs)."""
-    # Imported here: the loaders import models, which need Django set up (PLC0415).
-    from mura.portal.management.commands.demo import LOADERS
 
     for app in apps:
         LOADERS[app](stdout=io.StringIO())
@@ -172,8 +164,6 @@ def live_demo(live_server, transactional_db):
 
     Transactional tests flush the database, and the flush recreates content types with new
     ids, so the cached ones are dropped first."""
-    from django.contrib.contenttypes.models import ContentType
-
     ContentType.objects.clear_cache()
     load_demo("institutions", "portal", "news")
     return live_server

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from mura.comments.models import Comment, CommentSettings
+from mura.comments.tasks import notify_moderators
 
 
 class CommentsClosed(Exception):
@@ -43,8 +44,6 @@ def comment_create(
     comment.full_clean()
     comment.save()
     if CommentSettings.current().notify_moderators:
-        from mura.comments.tasks import notify_moderators
-
         transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
     return comment
 

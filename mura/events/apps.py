@@ -11,6 +11,6 @@ class EventsConfig(AppConfig):
     role_page_permissions = {"organiser": ["add_page", "change_page", "publish_page"]}
 
     def ready(self) -> None:
-        from mura.events import signal_handlers
+        from mura.events import signal_handlers  # noqa: PLC0415 needs the models
 
         signal_handlers.connect()

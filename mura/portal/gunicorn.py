@@ -7,9 +7,9 @@ def post_worker_init(worker: Worker) -> None:
     """Read the search's facet values before the worker takes its first request (about
     3 s per million documents), so no reader's search waits for it."""
     # Gunicorn reads this file before Django is set up: Django is imported per worker.
-    from django.db import DatabaseError, connection
+    from django.db import DatabaseError, connection  # noqa: PLC0415 see above
 
-    from mura.search.facet_store import store
+    from mura.search.facet_store import store  # noqa: PLC0415 see above
 
     try:
         store.warm()

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         # Signal handlers need the models: imported once the apps are ready.
-        from mura.search import signal_handlers
+        from mura.search import signal_handlers  # noqa: PLC0415 needs the models
 
         # Each app registers its searchable models in its search_index.py.
         autodiscover_modules("search_index")

@@ -6,6 +6,7 @@ from mura.events.models import ExtraQuestion
 from mura.events.tests.factories import SectionFactory, make_event
 from mura.institutions.models import Institution
 from mura.news.models import NewsArticlePage
+from mura.portal.models import HomePage
 
 
 @pytest.fixture
@@ -13,8 +14,6 @@ def content(demo_news):
     """A little of everything the API reads: institutions and two news articles (as in
     `mura demo`), an open event with a section and three extra questions, and catalogue
     records."""
-    from mura.portal.models import HomePage
-
     home = HomePage.objects.get(locale__language_code="kk")
     institution = Institution.objects.order_by("pk").first()
     event = make_event(home, institution=institution, capacity=50)

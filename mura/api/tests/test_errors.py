@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from mura.news import api as news_api
+
 BEYOND_64_BITS = 2**63
 LISTS = ["/api/v1/events", "/api/v1/news", "/api/v1/institutions", "/api/v1/resources"]
 
@@ -167,7 +169,6 @@ def test_too_many_parameters_is_a_json_400(client, db):
 def test_a_bug_is_a_json_500_that_is_logged(client, db, monkeypatch, caplog):
     """A failure inside a view (here: the news query breaks) still answers in the
     documented shape, in the reader's language, and is logged with its traceback."""
-    from mura.news import api as news_api
 
     def broken():
         raise RuntimeError("the database went away")

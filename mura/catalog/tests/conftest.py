@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import translation
 
 from mura.institutions.models import Role
 from mura.institutions.tests.factories import MembershipFactory, UserFactory
@@ -30,8 +31,6 @@ def other_cataloguer(other_institution):
 @pytest.fixture(autouse=True)
 def default_language():
     """Admin requests leave Russian active in the test thread; start every test in Kazakh."""
-    from django.utils import translation
-
     translation.activate("kk")
     yield
     translation.deactivate()

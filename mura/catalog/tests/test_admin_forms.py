@@ -2,7 +2,7 @@
 
 import pytest
 
-from mura.catalog.choices import AgentRole, Kind
+from mura.catalog.choices import GROUP_OF_KIND, AgentRole, Kind
 from mura.catalog.models import Resource
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory, SubjectFactory
 
@@ -83,8 +83,6 @@ def form_data(kind: str, institution, **extra) -> dict:
 def test_cataloguer_creates_each_kind_through_its_form(
     client, cataloguer, institution, kind
 ):
-    from mura.catalog.choices import GROUP_OF_KIND
-
     client.force_login(cataloguer)
     model_name = GROUP_URLS[GROUP_OF_KIND[kind]]
     add_url = f"/admin/snippets/catalog/{model_name}/add/"

@@ -7,7 +7,9 @@ import pytest
 from django.utils import translation
 
 from mura.catalog.choices import Access, AgentRole, Kind
+from mura.catalog.services import resource_update
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory
+from mura.comments.models import Comment
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +74,6 @@ def test_labels_follow_the_readers_language(client, book):
 
 
 def test_the_address_survives_edits(client, book):
-    from mura.catalog.services import resource_update
-
     url = book.get_absolute_url()
     resource_update(resource=book, data={"title": "Қамар сұлу (жаңа басылым)"})
     assert book.get_absolute_url() == url
@@ -112,8 +112,6 @@ def test_browse_filters_with_counts_and_paging(client, institution, other_instit
 
 
 def test_readers_can_comment_on_public_records_only(client, book, institution):
-    from mura.comments.models import Comment
-
     page = client.get(book.get_absolute_url()).content.decode()
     assert (
         'id="comments"' in page

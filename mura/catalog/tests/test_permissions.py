@@ -2,10 +2,12 @@
 (they answer 404, as if they did not exist)."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from mura.catalog.choices import Kind
 from mura.catalog.models import Resource
 from mura.catalog.tests.factories import ResourceFactory
+from mura.catalog.tests.test_admin_forms import form_data
 from mura.institutions.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +56,6 @@ def test_posting_changes_or_deletion_to_another_institution_changes_nothing(
 def test_cannot_create_a_record_for_another_institution(
     client, cataloguer, other_institution
 ):
-    from mura.catalog.tests.test_admin_forms import form_data
-
     client.force_login(cataloguer)
     response = client.post(f"{BASE}/add/", form_data(Kind.BOOK, other_institution))
     assert response.status_code == 200
@@ -74,8 +74,6 @@ def test_union_admin_sees_all_institutions(client, records):
 
 
 def test_staff_without_a_cataloguer_role_cannot_open_the_catalogue(client, records):
-    from django.contrib.auth.models import Permission
-
     user = UserFactory(username="editor-only")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)

@@ -4,13 +4,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from mura.events.forms import EventPageForm
 from mura.events.models import EventPage, Registration
 from mura.events.services import registration_create
 from mura.events.tests.factories import make_event, registration_data
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import InstitutionFactory, UserFactory
+from mura.portal.demo import translate_page
 
 
 @pytest.fixture
@@ -108,8 +111,6 @@ def test_organiser_cannot_edit_registrations_directly(client, setup):
 
 
 def test_admin_form_reads_times_in_the_events_zone(setup):
-    from mura.events.forms import EventPageForm
-
     event = setup["event"]
     event.time_zone = "Asia/Qyzylorda"
     event.start = datetime(2019, 4, 8, 10, tzinfo=ZoneInfo("Asia/Qyzylorda"))
@@ -123,8 +124,6 @@ def test_admin_form_reads_times_in_the_events_zone(setup):
 def test_organiser_edits_the_event_page_and_translations_follow(
     client, setup, site_tree
 ):
-    from mura.portal.demo import translate_page
-
     event = setup["event"]
     ru = translate_page(event, site_tree["locales"]["ru"], title="Наш форум")
     client.force_login(setup["organiser"])
@@ -134,7 +133,6 @@ def test_organiser_edits_the_event_page_and_translations_follow(
         302,
         403,
     )
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
     data = nested_form_data(
         {

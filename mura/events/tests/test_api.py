@@ -14,6 +14,7 @@ from mura.events.tests.factories import (
     make_event,
     registration_data,
 )
+from mura.portal.demo import translate_page
 
 
 @pytest.fixture(autouse=True)
@@ -80,8 +81,6 @@ def test_list_and_detail_follow_the_contract(client, event):
 
 
 def test_titles_and_links_follow_accept_language(client, event, site_tree):
-    from mura.portal.demo import translate_page
-
     translate_page(
         event, site_tree["locales"]["ru"], title="Региональный форум библиотекарей"
     )

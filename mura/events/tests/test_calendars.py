@@ -6,6 +6,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from mura.events.tests.factories import SlotFactory, make_event
+from mura.portal.demo import translate_page
 
 
 def parse(response) -> Calendar:
@@ -94,7 +95,6 @@ def test_feed_lists_upcoming_events_in_the_requested_language(
         title="Өткен форум",
         start=datetime(2021, 10, 14, 9, tzinfo=ZoneInfo("Asia/Almaty")),
     )
-    from mura.portal.demo import translate_page
 
     translate_page(
         kyzylorda_event,

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mura.events.models import Registration
 from mura.events.services import (
@@ -225,8 +225,6 @@ def test_check_in_only_for_confirmed(event, register):
 
 
 def test_registration_deadline_closes_the_form(site_tree, register, client):
-    from django.utils import timezone
-
     event = make_event(
         site_tree["home"], registration_closes=timezone.now() + timedelta(hours=1)
     )

@@ -1,5 +1,6 @@
 import json
 import re
+from datetime import date
 
 import pytest
 
@@ -304,8 +305,6 @@ def test_a_story_whose_artifact_became_staff_only_still_reads_without_it(
 def test_index_lists_current_and_past_exhibitions_and_the_stories(
     client, site_tree, institution, story
 ):
-    from datetime import date
-
     make_exhibition(
         site_tree["home"],
         institution=institution,

@@ -2,11 +2,12 @@
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import expand_db_html
@@ -142,10 +143,6 @@ def test_images_in_the_body_need_alt_text(demo_news):
 
 
 def test_scheduled_articles_stay_hidden_until_they_go_live(client, demo_news):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     article = NewsArticlePageFactory(title="Ертеңгі жаңалық")
     article.go_live_at = timezone.now() + timedelta(days=1)
     article.save_revision().publish()

@@ -3,9 +3,13 @@
 import threading
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
 from mura.conftest import load_demo
 from mura.institutions.tests.factories import UserFactory
@@ -43,11 +47,6 @@ def test_a_reader_is_counted_once_a_day_and_reloads_do_not_count(client, fresh_a
 def test_visitors_of_past_days_are_forgotten_and_the_count_stays(
     client, fresh_article, django_capture_on_commit_callbacks
 ):
-    from datetime import timedelta
-
-    from django.core.cache import cache
-    from django.utils import timezone
-
     today = timezone.localdate()
     for age in (1, 2, 30):
         ArticleVisit.objects.create(
@@ -153,8 +152,6 @@ def test_twenty_concurrent_readers_are_each_counted_exactly_once(
 ):
     """20 threads hit the live server at once (distinct readers), then 20 more repeat the
     visits of the first ten: the total is 20, not 40 and not less."""
-    from django.contrib.contenttypes.models import ContentType
-
     if connection.vendor != "postgresql":
         pytest.skip(
             "needs PostgreSQL: the in-memory SQLite test database has no concurrent writers"

@@ -8,5 +8,7 @@ PYPROJECT = Path(__file__).resolve().parents[3] / "pyproject.toml"
 
 
 def test_every_import_contract_in_pyproject_is_kept(capsys):
-    exit_code = lint_imports(config_filename=str(PYPROJECT), no_cache=True, no_logo=True)
+    exit_code = lint_imports(
+        config_filename=str(PYPROJECT), no_cache=True, no_logo=True
+    )
     assert exit_code == 0, capsys.readouterr().out

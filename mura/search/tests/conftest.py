@@ -12,15 +12,14 @@ from mura.catalog.models import (
     Subject,
 )
 from mura.catalog.services import resource_create
+from mura.institutions import demo as institutions_demo
+from mura.news import demo as news_demo
+from mura.news.models import NewsArticlePage
 
 
 @pytest.fixture
 def seeds(site_tree):
     """The two real seed articles as the demo loads them: 000 = Elbasy 2019, 003 = Toraighyrov 2021."""
-    from mura.institutions import demo as institutions_demo
-    from mura.news import demo as news_demo
-    from mura.news.models import NewsArticlePage
-
     institutions_demo.load(stdout=io.StringIO())
     news_demo.load(stdout=io.StringIO())
     pages = NewsArticlePage.objects.filter(

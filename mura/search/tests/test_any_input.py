@@ -5,6 +5,7 @@ import pytest
 
 from mura.catalog.models import Kind
 from mura.catalog.services import resource_create
+from mura.events.tests.factories import make_event
 from mura.search.models import SearchQueryLog
 
 # One-letter words the skeleton or the stemmer once turned into nothing (IndexError),
@@ -152,8 +153,6 @@ def test_very_long_queries_are_answered(client, records):
 
 @pytest.mark.django_db
 def test_a_page_with_words_of_any_letter_is_published_and_found(client, site_tree):
-    from mura.events.tests.factories import make_event
-
     words = " ".join(ONE_LETTER_WORDS)
     event = make_event(site_tree["home"], title=f"Кеш {words}", lead=f"ʼ İ ﬁ {words}")
     event.save_revision().publish()

@@ -3,14 +3,29 @@
 import csv
 import datetime
 import io
+import logging
+from types import SimpleNamespace
+from urllib.parse import unquote_plus
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from mura.search import analysis
+from mura.catalog.models import Access, Kind, Organisation
+from mura.catalog.services import resource_create, resource_delete, resource_update
+from mura.catalog.tests.factories import ResourceFactory
+from mura.events.tests.factories import make_event
+from mura.exhibitions.tests.factories import chapter, make_exhibition, make_story
+from mura.portal.gunicorn import post_worker_init
+from mura.search import analysis, facet_store
 from mura.search.analysis import analyze_query
+from mura.search.backends import Filters, get_backend
 from mura.search.models import SearchDocument, SearchQueryLog
+from mura.search.query import parse
+from mura.search.services import index_rebuild
 
 EXPECTED = {"both": {"000", "003"}, "none": set(), "000": {"000"}, "003": {"003"}}
 # The raw page dump of 000 ends with the old portal's CAPTCHA prompt in Russian
@@ -153,9 +168,6 @@ def test_staff_only_records_never_reach_the_public(client, records, admin_client
 
 @pytest.mark.django_db
 def test_a_record_becoming_staff_only_leaves_the_public_index(client, records):
-    from mura.catalog.models import Access
-    from mura.catalog.services import resource_delete, resource_update
-
     resource_update(resource=records["novel"], data={"access": Access.STAFF})
     assert "Абай жолы" not in titles(api(client, "Абай"))
     resource_delete(resource=records["book"])
@@ -167,12 +179,6 @@ def test_facet_counts_held_in_memory_follow_every_change(client, records):
     """Facet values read outside a transaction stay in the process's memory: records
     made staff-only, deleted, written in a transaction that rolls back (whose ids are
     then used again) and a rebuilt index count exactly as a fresh read would."""
-    from django.db import transaction
-
-    from mura.catalog.models import Access
-    from mura.catalog.services import resource_delete, resource_update
-    from mura.search import facet_store
-    from mura.search.services import index_rebuild
 
     def kinds():
         counts = api(client, "Абай")["facets"]["kind"]
@@ -200,15 +206,6 @@ def test_facet_counts_held_in_memory_follow_every_change(client, records):
 
 @pytest.mark.django_db(transaction=True)
 def test_served_workers_read_facet_values_before_the_first_search(client, records):
-    import logging
-    from types import SimpleNamespace
-
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from mura.portal.gunicorn import post_worker_init
-    from mura.search import facet_store
-
     facet_store.store.clear()
     post_worker_init(SimpleNamespace(log=logging.getLogger("gunicorn.error")))
     with CaptureQueriesContext(connection) as queries:
@@ -302,7 +299,6 @@ def test_nothing_found_offers_a_correction_and_browsing(client, seeds):
     assert "?kind=news" in html  # browse links
     start = html.index("search-empty__suggestion")
     corrected = html[start:].split("q=")[1].split('"')[0]
-    from urllib.parse import unquote_plus
 
     assert api(client, unquote_plus(corrected))["count"] >= 1
 
@@ -346,9 +342,6 @@ def test_reindex_rebuilds_the_index(records):
     assert "Indexed" in out.getvalue()
     assert SearchDocument.objects.filter(kind="book", is_public=True).count() == 2
     assert SearchDocument.objects.filter(kind="person").count() == 2
-    from django.db import connection
-
-    from mura.search.backends import get_backend
 
     with connection.cursor() as cursor:
         indexes = connection.introspection.get_constraints(
@@ -387,9 +380,6 @@ def test_renaming_an_authority_reindexes_its_records(client, records):
 
 @pytest.mark.django_db
 def test_every_catalogue_language_has_a_label(client, records, institution):
-    from mura.catalog.models import Kind
-    from mura.catalog.services import resource_create
-
     for language in ("mul", "zxx"):
         resource_create(
             institution=institution,
@@ -412,10 +402,6 @@ def test_search_page_in_russian_has_no_english(client, records):
 
 @pytest.mark.django_db
 def test_events_are_found_and_private_pages_are_not(client, site_tree):
-    from wagtail.models import PageViewRestriction
-
-    from mura.events.tests.factories import make_event
-
     event = make_event(
         site_tree["home"],
         title="Абай оқулары: әдеби кеш",
@@ -434,8 +420,6 @@ def test_events_are_found_and_private_pages_are_not(client, site_tree):
 
 @pytest.mark.django_db
 def test_exhibitions_and_artifact_stories_are_found(client, site_tree):
-    from mura.exhibitions.tests.factories import chapter, make_exhibition, make_story
-
     exhibition = make_exhibition(site_tree["home"], curators="А.Сейітова")
     story = make_story(
         site_tree["home"], chapters=[chapter("Шебер", "Қобызды ауыл шебері жасаған.")]
@@ -454,8 +438,6 @@ def test_exhibitions_and_artifact_stories_are_found(client, site_tree):
 
 @pytest.mark.django_db
 def test_the_exact_form_ranks_above_other_forms(client, institution):
-    from mura.catalog.tests.factories import ResourceFactory
-
     for title in ("Ауыл кітапханалары", "Ауыл кітапханасы", "Ауыл кітапхана"):
         ResourceFactory(institution=institution, title=title)
     assert titles(api(client, "кітапхана"))[0] == "Ауыл кітапхана"
@@ -468,10 +450,6 @@ def test_the_exact_form_ranks_above_other_forms(client, institution):
 def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
     client, institution, other_institution, settings
 ):
-    from mura.catalog.tests.factories import ResourceFactory
-    from mura.search.backends import Filters, get_backend
-    from mura.search.query import parse
-
     for n in range(5):  # the engine's best matches: short titles, the word twice
         ResourceFactory(institution=institution, title=f"Кітап, кітап {n}")
     for n in range(3):
@@ -515,13 +493,6 @@ def test_many_matches_are_counted_from_a_sample_and_ranked_from_the_best(
 def test_a_word_in_many_titles_ranks_its_title_matches_first(
     client, institution, settings
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from mura.catalog.tests.factories import ResourceFactory
-    from mura.search.backends import get_backend
-    from mura.search.query import parse
-
     for n in range(3):
         ResourceFactory(institution=institution, title=f"Домбыра тарихы {n}")
     for n in range(25):
@@ -547,12 +518,6 @@ def test_a_word_in_many_titles_ranks_its_title_matches_first(
 
 @pytest.mark.django_db
 def test_a_latin_query_reads_the_spelling_table_once(records):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from mura.search.backends import get_backend
-    from mura.search.query import parse
-
     with CaptureQueriesContext(connection) as queries:
         results = get_backend().search(parse("abai"))
     assert results.count > 0
@@ -564,12 +529,6 @@ def test_a_latin_query_reads_the_spelling_table_once(records):
 def test_institution_names_are_in_the_readers_language_and_read_once(
     client, institution
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from mura.catalog.models import Kind
-    from mura.catalog.services import resource_create
-
     resource_create(
         institution=institution, kind=Kind.BOOK, data={"title": "Абай жолы"}
     )
@@ -586,8 +545,6 @@ def test_institution_names_are_in_the_readers_language_and_read_once(
 
 @pytest.mark.django_db
 def test_a_snippet_joins_only_fields_that_have_text(client):
-    from mura.catalog.models import Organisation
-
     Organisation.objects.create(
         name_kk="Елбасы кітапханасы",
         name_ru="Библиотека Елбасы",
