@@ -66,8 +66,20 @@ class CommentsMixin:
         return self.comments_enabled
 
 
-def comments_field() -> models.BooleanField:
-    return models.BooleanField(_("readers may comment"), default=True)
+class CuratedPage(CommentsMixin, InstitutionOwned, BasePage):
+    """What an exhibition and an artifact story share: an institution's editors write
+    them under the exhibitions index, with an introduction, and readers may comment."""
+
+    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    comments_enabled = models.BooleanField(_("readers may comment"), default=True)
+
+    institution_role = Role.EDITOR
+    base_form_class = InstitutionPageForm
+    parent_page_types = ["exhibitions.ExhibitionIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
 
 
 class ExhibitionIndexPage(BasePage):
@@ -114,7 +126,7 @@ class ExhibitionPageQuerySet(PageQuerySet):
         return self.filter(end_date__lt=today).order_by("-end_date", "-pk")
 
 
-class ExhibitionPage(CommentsMixin, InstitutionOwned, BasePage):
+class ExhibitionPage(CuratedPage):
     """A virtual exhibition, possibly the online side of one held in a hall or travelling."""
 
     curators = models.TextField(
@@ -129,16 +141,10 @@ class ExhibitionPage(CommentsMixin, InstitutionOwned, BasePage):
         blank=True,
         help_text=_("Leave empty for a permanent exhibition."),
     )
-    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     body = StreamField(ExhibitionStreamBlock(), verbose_name=_("sections"), blank=True)
-    comments_enabled = comments_field()
 
     objects = PageManager.from_queryset(ExhibitionPageQuerySet)()
 
-    institution_role = Role.EDITOR
-    base_form_class = InstitutionPageForm
-    parent_page_types = ["exhibitions.ExhibitionIndexPage"]
-    subpage_types: list[str] = []
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
@@ -229,7 +235,7 @@ class ArtifactStoryPageQuerySet(PageQuerySet):
         )
 
 
-class ArtifactStoryPage(CommentsMixin, InstitutionOwned, BasePage):
+class ArtifactStoryPage(CuratedPage):
     """«Бір жәдігердің тарихы»: one catalogue record at the centre and its story in chapters."""
 
     artifact = models.ForeignKey(
@@ -241,7 +247,6 @@ class ArtifactStoryPage(CommentsMixin, InstitutionOwned, BasePage):
         help_text=_("The catalogue record the story is about."),
     )
     authors = models.CharField(_("story by"), max_length=300, blank=True)
-    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
     chapters = StreamField(ChapterStreamBlock(), verbose_name=_("chapters"), blank=True)
     provenance = StreamField(
         [("entry", TimelineEntryBlock())],
@@ -252,14 +257,9 @@ class ArtifactStoryPage(CommentsMixin, InstitutionOwned, BasePage):
     sources = RichTextField(
         _("sources"), features=["italic", "link", "ol", "ul"], blank=True
     )
-    comments_enabled = comments_field()
 
     objects = PageManager.from_queryset(ArtifactStoryPageQuerySet)()
 
-    institution_role = Role.EDITOR
-    base_form_class = InstitutionPageForm
-    parent_page_types = ["exhibitions.ExhibitionIndexPage"]
-    subpage_types: list[str] = []
     search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("chapters"),

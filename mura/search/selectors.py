@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
 from mura.institutions.models import Institution
+from mura.portal.querystring import whole_number
 from mura.portal.translation import LANGUAGE_CODES
 from mura.search import analysis, highlight
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
@@ -39,22 +40,13 @@ YEARS = range(-9999, 10_000)
 INSTITUTION_IDS = range(1, 2**63)
 
 
-def _int(value: str | None, within: range | None = None) -> int | None:
-    """``value`` as a number (in ``within`` when given), else None."""
-    try:
-        number = int(value or "")
-    except ValueError:  # not a number, or more digits than Python converts
-        return None
-    return number if within is None or number in within else None
-
-
 def _facet_value(name: str, value: str) -> bool:
     """Whether a facet value can select anything: a number in range where the facet is
     numeric, else text without untypable characters (PostgreSQL refuses a NUL)."""
     if name == "institution":
-        return _int(value, INSTITUTION_IDS) is not None
+        return whole_number(value, INSTITUTION_IDS) is not None
     if name == "decade":
-        return _int(value, YEARS) is not None
+        return whole_number(value, YEARS) is not None
     return bool(value) and analysis.typable(value)
 
 
@@ -67,8 +59,8 @@ def filters_from(params: QueryDict) -> Filters:
             for name in FACETS
         }
     )
-    filters.year_from = _int(params.get("year_from"), YEARS)
-    filters.year_to = _int(params.get("year_to"), YEARS)
+    filters.year_from = whole_number(params.get("year_from"), YEARS)
+    filters.year_to = whole_number(params.get("year_to"), YEARS)
     return filters
 
 
@@ -78,7 +70,7 @@ def run(
     query = parse(params.get("q", ""))
     filters = filters_from(params)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-    page = min(max(_int(params.get("page")) or 1, 1), MAX_PAGE)
+    page = min(max(whole_number(params.get("page")) or 1, 1), MAX_PAGE)
     backend = get_backend()
     results = backend.search(query, filters, sort=sort, page=page, page_size=page_size)
     if results.page > results.num_pages:  # a page beyond the last shows the last
