@@ -3,13 +3,15 @@
 import io
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 from wagtail.models import Locale
 
 from mura.institutions.tests.factories import InstitutionFactory
@@ -178,3 +180,80 @@ def screenshot_dir(tmp_path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
     return tmp_path
+
+
+@pytest.fixture
+def live_full_demo(live_demo):
+    """A live server with every app's demo content, as `mura demo` loads it."""
+    load_demo("catalog", "events", "exhibitions", "search")
+    return live_demo
+
+
+#: The windows a journey is walked in: a desktop and a phone.
+WINDOWS = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
+BROWSER_LOCALES = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}
+
+
+@dataclass
+class Walk:
+    """One person's walk through the portal in one language and one window."""
+
+    language: str
+    device: str
+    page: Page
+    base_url: str
+    screenshots: Path
+
+    def url(self, path: str) -> str:
+        """`path` (a Kazakh, unprefixed address) in this walk's language."""
+        prefix = "" if self.language == "kk" else f"/{self.language}"
+        return f"{self.base_url}{prefix}{path}"
+
+    def snap(self, step: str) -> None:
+        """Keep a screenshot of this step (under docs/screenshots with `make screenshots`)."""
+        self.page.screenshot(
+            path=self.screenshots / f"journey-{step}-{self.language}-{self.device}.png"
+        )
+
+
+@pytest.fixture
+def walks(chromium, screenshot_dir) -> Callable[..., Iterator[Walk]]:
+    """Walks in Kazakh and Russian, on a desktop and a phone, each in a fresh browser whose
+    language is the walk's: `for walk in walks(live_server.url): ...`. A console error in
+    a walk fails the test when the walk ends."""
+
+    def generate(
+        base_url: str,
+        languages: tuple[str, ...] = ("kk", "ru"),
+        devices: tuple[str, ...] = ("desktop", "phone"),
+    ) -> Iterator[Walk]:
+        for language in languages:
+            for device in devices:
+                context = chromium.new_context(
+                    locale=BROWSER_LOCALES[language], **WINDOWS[device]
+                )
+                page = context.new_page()
+                errors: list[str] = []
+                page.on(
+                    "console",
+                    lambda message, errors=errors: (
+                        errors.append(message.text) if message.type == "error" else None
+                    ),
+                )
+                page.on(
+                    "pageerror", lambda error, errors=errors: errors.append(str(error))
+                )
+                try:
+                    yield Walk(language, device, page, base_url, screenshot_dir)
+                finally:
+                    context.close()
+                assert errors == [], f"console errors ({language}, {device}): {errors}"
+
+    return generate

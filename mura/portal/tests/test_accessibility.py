@@ -13,7 +13,7 @@ import pytest
 from django.utils import translation
 
 from mura.catalog.models import Access, Kind, Resource
-from mura.conftest import ROOT, load_demo, require
+from mura.conftest import ROOT, require
 from mura.events.models import EventPage
 from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 
@@ -50,21 +50,20 @@ def demo_paths() -> list[str]:
 
 
 @pytest.fixture
-def live_full_demo(live_demo):
-    load_demo("catalog", "events", "exhibitions", "search")
+def demo_urls(live_full_demo):
     with translation.override(
         "kk"
     ):  # unprefixed addresses, whatever an earlier test left active
         paths = demo_paths()
-    return live_demo.url, paths + ["/ru" + path for path in paths]
+    return live_full_demo.url, paths + ["/ru" + path for path in paths]
 
 
-def test_every_page_is_accessible_and_valid(live_full_demo, tmp_path):
+def test_every_page_is_accessible_and_valid(demo_urls, tmp_path):
     require(AXE.exists(), "axe-core CLI is not installed (run `make install`)")
     require(shutil.which(CHROMEDRIVER) is not None, "chromium-driver is not installed")
     require(VNU.exists(), "vnu-jar is not installed (run `make install`)")
     require(shutil.which("java") is not None, "Java is not installed")
-    base, paths = live_full_demo
+    base, paths = demo_urls
     urls = [base + urllib.request.quote(path, safe="/?=&") for path in paths]
 
     report = tmp_path / "axe.json"
