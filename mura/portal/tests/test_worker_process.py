@@ -90,7 +90,14 @@ def test_the_worker_waits_out_a_locked_database_and_runs_the_task(data_dir):
         stderr=log,
     )
     try:
-        time.sleep(6)
+        # However slowly the worker starts on a busy machine, it must meet the lock,
+        # say so and stay alive rather than exit.
+        wait_for(
+            lambda: "database is locked" in (data_dir / "worker.log").read_text(),
+            90,
+            "the worker never reported the locked database",
+        )
+        time.sleep(1)
         assert worker.poll() is None
         assert statuses(data_dir) == ["READY"]
         lock.execute("ROLLBACK")
@@ -105,7 +112,6 @@ def test_the_worker_waits_out_a_locked_database_and_runs_the_task(data_dir):
         worker.terminate()
         worker.wait(timeout=30)
         log.close()
-    assert "database is locked" in (data_dir / "worker.log").read_text()
 
 
 @pytest.mark.slow
