@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 # in e-mails and exports name (set MURA_SITE_URL to the public one behind a proxy).
 HOST ?= 127.0.0.1
 PORT ?= 8000
-MURA_SITE_URL ?= http://$(HOST):$(PORT)
+# A wildcard HOST (0.0.0.0) is reached on this machine at 127.0.0.1.
+MURA_SITE_URL ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 SERVE_ENV := MURA_DEMO=1 MURA_SITE_URL=$(MURA_SITE_URL)
 # The second test run uses this PostgreSQL database (pytest creates test_<name> beside it).
 POSTGRES_URL ?= postgres://postgres:postgres@127.0.0.1:5432/test
