@@ -40,8 +40,27 @@ class ViewSitemap(MultilingualSitemap):
         return reverse(item)
 
 
+class EveryLanguage:
+    """The (object, language) pairs of a queryset in every language, for the paginator:
+    a section reads only its own slice of the table, never the whole of it."""
+
+    def __init__(self, queryset) -> None:
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count() * len(LANGUAGE_CODES)
+
+    def __getitem__(self, index: slice) -> list[tuple]:
+        per_object = len(LANGUAGE_CODES)
+        first = index.start // per_object
+        objects = self.queryset[first : -(-index.stop // per_object)]
+        pairs = [(obj, code) for obj in objects for code in LANGUAGE_CODES]
+        skip = index.start - first * per_object
+        return pairs[skip : skip + index.stop - index.start]
+
+
 class ModelSitemap(MultilingualSitemap):
-    """The objects of a queryset, at their ``get_absolute_url()``."""
+    """The objects of a queryset, at their ``get_absolute_url()``, in every language."""
 
     date_field: str | None = None
 
@@ -50,6 +69,9 @@ class ModelSitemap(MultilingualSitemap):
 
     def items(self):
         return self.queryset.order_by("pk")
+
+    def _items(self) -> EveryLanguage:
+        return EveryLanguage(self.items())
 
     def lastmod(self, item):
         return getattr(item, self.date_field) if self.date_field else None

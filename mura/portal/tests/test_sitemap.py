@@ -120,9 +120,17 @@ def test_large_sections_are_split_into_pages(client, catalogue, settings):
         "http://testserver/sitemap-records.xml?p=2",
         "http://testserver/sitemap-records.xml?p=3",
     ]
-    found = entries(client)
+    listed = [
+        loc.text
+        for section in records
+        for loc in etree.fromstring(
+            client.get(section.removeprefix("http://testserver")).content
+        ).findall("s:url/s:loc", NS)
+    ]
+    assert len(listed) == len(set(listed)) == 12
     for record in Resource.objects.filter(institution=catalogue["open"].institution):
-        assert f"http://testserver/ru{record.get_absolute_url()}" in found
+        for prefix in ("", "/ru", "/en"):
+            assert f"http://testserver{prefix}{record.get_absolute_url()}" in listed
 
 
 def test_robots_txt_names_the_sitemap_at_the_address_asked(client, db, settings):
