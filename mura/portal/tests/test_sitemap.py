@@ -137,3 +137,16 @@ def test_robots_txt_names_the_sitemap_at_the_address_asked(client, db, settings)
     settings.ALLOWED_HOSTS = ["mura.example.kz"]
     robots = client.get("/robots.txt", HTTP_HOST="mura.example.kz:8080").content
     assert b"Sitemap: http://mura.example.kz:8080/sitemap.xml" in robots.splitlines()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sitemap-nothing.xml",
+        "/sitemap-records.xml?p=0",
+        "/sitemap-records.xml?p=abc",
+        "/sitemap-records.xml?p=99",
+    ],
+)
+def test_a_section_or_page_that_does_not_exist_is_a_404(client, db, path):
+    assert client.get(path).status_code == 404
