@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -72,6 +73,16 @@ class ModelSitemap(MultilingualSitemap):
 
     def _items(self) -> EveryLanguage:
         return EveryLanguage(self.items())
+
+    def location(self, item) -> str:
+        """The address in the active language, reversed once per object: in the
+        languages' address trees only the prefix differs."""
+        path = item.__dict__.get("_sitemap_path")
+        if path is None:
+            with translation.override(settings.LANGUAGE_CODE):
+                path = item.__dict__["_sitemap_path"] = item.get_absolute_url()
+        language = get_language()
+        return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
 
     def lastmod(self, item):
         return getattr(item, self.date_field) if self.date_field else None
