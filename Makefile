@@ -2,8 +2,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Where `make demo` and `make serve` listen (`make demo PORT=8080`), and the address links
+# in e-mails and exports name (set MURA_SITE_URL to the public one behind a proxy).
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# A wildcard HOST (0.0.0.0) is reached on this machine at 127.0.0.1.
+MURA_SITE_URL ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+SERVE_ENV := MURA_DEMO=1 MURA_SITE_URL=$(MURA_SITE_URL)
 # The second test run uses this PostgreSQL database (pytest creates test_<name> beside it).
 POSTGRES_URL ?= postgres://postgres:postgres@127.0.0.1:5432/test
 # pytest-xdist workers (one per core; files stay together so their fixtures are shared).
@@ -13,8 +18,12 @@ APPS := portal institutions news comments catalog events search api interop exhi
 
 .PHONY: help install demo serve test test-sqlite test-postgres lint format messages screenshots clean
 
-help: ## Show the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+help: ## Show the targets (with the values this checkout would use)
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
+		| sed -e 's|$$(HOST)|$(HOST)|g' -e 's|$$(PORT)|$(PORT)|g' -e 's|$$(POSTGRES_URL)|$(POSTGRES_URL)|g' \
+		| awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@echo "  Variables: HOST=$(HOST) PORT=$(PORT) MURA_SITE_URL=$(MURA_SITE_URL)"
+	@echo "             POSTGRES_URL=$(POSTGRES_URL) PYTEST_WORKERS=$(PYTEST_WORKERS)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +41,13 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed ## Create .venv and install Mura with its test tools
 
 demo: $(VENV)/.installed ## Load the demo content into var/ (SQLite) and serve it on http://$(HOST):$(PORT)
-	MURA_DEMO=1 $(BIN)/mura demo
-	MURA_DEMO=1 $(BIN)/mura serve --host $(HOST) --port $(PORT)
+	$(SERVE_ENV) $(BIN)/mura demo
+	$(SERVE_ENV) $(BIN)/mura serve --host $(HOST) --port $(PORT)
 
-serve: $(VENV)/.installed ## Serve what is already in var/
-	MURA_DEMO=1 $(BIN)/mura serve --host $(HOST) --port $(PORT)
+serve: $(VENV)/.installed ## Serve what is already in var/ on http://$(HOST):$(PORT)
+	$(SERVE_ENV) $(BIN)/mura serve --host $(HOST) --port $(PORT)
 
-test: install ## The whole suite on SQLite, then on PostgreSQL (skipped with a reason if it is unreachable)
+test: install ## The whole suite on SQLite, then on PostgreSQL at $(POSTGRES_URL) (skipped if unreachable)
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 

@@ -65,7 +65,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -257,9 +256,13 @@ MURA_PROXY_COUNT = env.int("MURA_PROXY_COUNT", default=0)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mura"
-WAGTAILADMIN_BASE_URL = env.str(
-    "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
-)
+# The site's address, for links made without a request (e-mails, exports, the admin's
+# links); `mura serve --host/--port` sets it for its processes when it is not set.
+MURA_SITE_URL = env.str("MURA_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = MURA_SITE_URL
+# The sitemap is an index of sections of at most this many addresses each (a page of
+# 5,000 with their alternates is about 2.4 MB and renders in about 2 s).
+MURA_SITEMAP_SECTION_SIZE = 5_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Every download passes Wagtail's view, so closed records' files can be refused.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

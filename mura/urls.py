@@ -1,18 +1,40 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mura.catalog import sitemaps as catalog_sitemaps
+from mura.institutions import sitemaps as institutions_sitemaps
 from mura.portal import views as portal_views
+from mura.portal.sitemaps import PageSitemap, ViewSitemap
+
+#: The sitemap's sections; /sitemap.xml is their index.
+SITEMAPS = {
+    "pages": PageSitemap(),
+    "lists": ViewSitemap("catalog:index", "catalog:collections", "institutions:list"),
+    **institutions_sitemaps.sections(),
+    **catalog_sitemaps.sections(),
+}
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

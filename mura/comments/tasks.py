@@ -12,6 +12,7 @@ from django_tasks import task
 
 from mura.comments.models import Comment
 from mura.institutions.models import Role
+from mura.portal.addresses import absolute_url
 
 
 def moderator_emails(comment: Comment) -> list[str]:
@@ -38,9 +39,7 @@ def notify_moderators(comment_id: int) -> int:
     if not recipients:
         return 0
     with translation.override(settings.MURA_ADMIN_DEFAULT_LANGUAGE):
-        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "wagtailsnippets_comments_comment:list"
-        )
+        admin_url = absolute_url(reverse("wagtailsnippets_comments_comment:list"))
         subject = gettext("New comment awaits moderation: %(name)s") % {
             "name": comment.name
         }

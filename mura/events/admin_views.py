@@ -24,6 +24,7 @@ from mura.events.services import (
 )
 from mura.institutions.models import Role
 from mura.institutions.permissions import institutions_for
+from mura.portal.addresses import absolute_url
 
 
 def organised_events(user) -> "list[EventPage]":
@@ -218,7 +219,8 @@ def certificates(request, pk: int):
     items = [
         (
             registration,
-            request.build_absolute_uri(
+            # Printed: the public address, not the one staff reached the admin at.
+            absolute_url(
                 reverse(
                     "events:certificate_verify", args=[registration.certificate_code]
                 )

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vGeo
 
+from mura.portal.addresses import page_url
+
 if TYPE_CHECKING:
     from mura.events.models import EventPage, ProgrammeSlot
 
@@ -53,7 +55,7 @@ def _vevent(
 
 
 def _event_vevent(event: "EventPage", request: HttpRequest | None) -> Event:
-    url = event.get_full_url(request)
+    url = page_url(event, request=request)
     description = "\n\n".join(
         part for part in (event.lead, strip_tags(event.description)[:1000], url) if part
     )
@@ -91,7 +93,7 @@ def slot_calendar(
 ) -> bytes:
     calendar = _calendar(event.title)
     tz = event.tzinfo
-    url = event.get_full_url(request)
+    url = page_url(event, request=request)
     speakers = ", ".join(speaker.name for speaker in slot.speakers.all())
     calendar.add_component(
         _vevent(

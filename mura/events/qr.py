@@ -5,13 +5,14 @@ from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.urls import reverse
+
+from mura.portal.addresses import absolute_url
 
 
 def checkin_url(code: str | None = None) -> str:
     """The organisers' check-in page; scanning a code with a phone camera opens it filled in."""
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("events_checkin")
+    url = absolute_url(reverse("events_checkin"))
     return f"{url}?{urlencode({'code': code})}" if code else url
 
 

@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
 from mura.events.choices import Attendance
+from mura.portal.addresses import page_url
 from mura.portal.seo import jsonld_script
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def event_jsonld(page: "EventPage", request: HttpRequest) -> SafeString:
             "url": request.build_absolute_uri(page.institution.get_absolute_url()),
         },
         "inLanguage": page.language_codes,
-        "url": page.get_full_url(request),
+        "url": page_url(page, request=request),
     }
     if page.listing_image:
         data["image"] = request.build_absolute_uri(

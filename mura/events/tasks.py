@@ -1,6 +1,5 @@
 """Background work: the confirmation e-mail with its calendar file and QR code."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -11,12 +10,13 @@ from mura.events.dates import format_event_dates
 from mura.events.ics import event_calendar
 from mura.events.models.registrations import Registration
 from mura.events.qr import checkin_url, qr_png
+from mura.portal.addresses import page_url
 
 
 def registration_links(registration: Registration) -> dict[str, str]:
     """Absolute links to view/cancel the registration, in the registrant's language."""
     event = registration.event.localized
-    base = event.get_full_url() or f"{settings.WAGTAILADMIN_BASE_URL}{event.url}"
+    base = page_url(event)
     view = base + event.reverse_subpage("registration_view", args=(registration.token,))
     cancel = base + event.reverse_subpage(
         "registration_cancel_view", args=(registration.token,)

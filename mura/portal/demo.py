@@ -8,6 +8,7 @@ import yaml
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
+from mura.portal.addresses import site_sync
 from mura.portal.models import HomePage, PortalSettings
 
 
@@ -66,13 +67,9 @@ def load(*, stdout: TextIO) -> None:
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True
     )
-    site.hostname, site.port, site.root_page, site.site_name = (
-        "localhost",
-        80,
-        home,
-        "Mura",
-    )
+    site.root_page, site.site_name = home, "Mura"
     site.save()
+    site_sync()
     for code in ("ru", "en"):
         translate_page(home, locales[code], **home_texts[code])
     portal_settings = PortalSettings.for_site(site)

@@ -1,7 +1,9 @@
 """The `mura` command as an operator uses it, in real subprocesses."""
 
+import io
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 MURA = [sys.executable, "-m", "mura.cli"]
 
@@ -24,7 +27,7 @@ def clean_env(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "MURA_SITE_URL"}
     }
     env.update(extra)
     return env
@@ -127,3 +130,50 @@ def test_serve_runs_gunicorn_with_whitenoise(tmp_path: Path):
     time.sleep(1)
     with pytest.raises(OSError):
         urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310
+    # It said where it serves, and Wagtail's Site (its full addresses) says the same.
+    assert f"its address is {base}/" in server.stdout.read()
+    site = subprocess.check_output(
+        [*MURA, "shell", "-c", SHOW_SITE], env=env, text=True, timeout=60
+    )
+    assert site.splitlines()[-1].split() == ["127.0.0.1", str(port)]
+
+
+SHOW_SITE = (
+    "from wagtail.models import Site; s = Site.objects.get(is_default_site=True); "
+    "print(s.hostname, s.port)"
+)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_demo_serves_and_prints_the_port_it_is_given():
+    """`make demo PORT=8080` serves on 8080 and gives that address to the demo, whose
+    administrator login line names it; `make help` shows the values it would use."""
+    root = Path(__file__).resolve().parents[3]
+    run = subprocess.run(
+        ["make", "-n", "-o", ".venv/.installed", "demo", "PORT=8080"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    commands = run.stdout.splitlines()
+    demo = next(line for line in commands if line.endswith("mura demo"))
+    serve = next(line for line in commands if "mura serve" in line)
+    assert "MURA_SITE_URL=http://127.0.0.1:8080 " in demo
+    assert serve.endswith("--host 127.0.0.1 --port 8080")
+    helped = subprocess.run(
+        ["make", "help", "PORT=8080"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert "http://127.0.0.1:8080" in helped
+    assert "$(" not in helped
+
+
+def test_createadmin_prints_the_admin_address_at_the_site_url(db, settings):
+    settings.MURA_SITE_URL = "http://127.0.0.1:8080"
+    out = io.StringIO()
+    call_command("createadmin", stdout=out)
+    assert out.getvalue().rstrip().endswith("->  http://127.0.0.1:8080/admin/")

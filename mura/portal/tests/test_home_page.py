@@ -94,5 +94,5 @@ def test_robots_and_sitemap(client, demo_news):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://testserver/sitemap.xml" in robots
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
     assert "elbasy-library-information-resources-session" in sitemap

@@ -205,3 +205,29 @@ def test_an_import_while_serving_leaves_the_worker_alive_and_the_queue_empty(
     assert summary["worker_restarts"] == 0
     assert summary["health_after"][1]["worker"] == "running"
     assert all(not figures["error_count"] for figures in summary["latency"].values())
+
+
+@pytest.mark.slow
+def test_the_worker_does_not_log_a_line_per_task(data_dir):
+    """Under `mura serve` the console e-mail backend prints e-mails in the same log: a
+    few lines per task would bury them. `-v 2` shows the task lines again."""
+    env = clean_env(MURA_DATA_DIR=str(data_dir), MURA_DEMO="1")
+    enqueue(env, count=5)
+    quiet = subprocess.run(
+        [*MURA, "worker", "--batch", "--no-startup-delay"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert statuses(data_dir) == ["SUCCESSFUL"] * 5
+    assert "Task id=" not in quiet.stdout + quiet.stderr
+    enqueue(env, count=1)
+    verbose = subprocess.run(
+        [*MURA, "worker", "--batch", "--no-startup-delay", "-v", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Task id=" in verbose.stdout + verbose.stderr

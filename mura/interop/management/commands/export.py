@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from mura.interop.exporters import FORMATS, export_queryset, write_export
 from mura.interop.management.base import TranslatedCommand, institution_by_slug
+from mura.portal.addresses import absolute_url
 
 
 class Command(TranslatedCommand):
@@ -47,7 +48,6 @@ class Command(TranslatedCommand):
         resources = export_queryset(
             institution_slug=institution, include_restricted=all
         ).iterator(chunk_size=500)
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         stream = Path(output).open("wb") if output else sys.stdout.buffer
         try:
             # Addresses and names in the records are the permanent, unprefixed ones.
@@ -56,7 +56,7 @@ class Command(TranslatedCommand):
                     format=format,
                     resources=resources,
                     stream=stream,
-                    absolute=lambda path: base + path,
+                    absolute=absolute_url,
                 )
         finally:
             if output:

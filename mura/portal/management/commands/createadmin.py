@@ -3,6 +3,9 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
+
+from mura.portal.addresses import absolute_url
 
 
 class Command(BaseCommand):
@@ -29,5 +32,6 @@ class Command(BaseCommand):
         else:
             password = "(unchanged; set it with `mura changepassword admin`)"  # noqa: S105 - a message, not a password
         self.stdout.write(
-            f"Admin login: {options['username']} / {password}  ->  {settings.WAGTAILADMIN_BASE_URL}/admin/"
+            f"Admin login: {options['username']} / {password}  ->  "
+            + absolute_url(reverse("wagtailadmin_home"))
         )

@@ -1,3 +1,4 @@
+import os
 import signal
 import subprocess
 import sys
@@ -5,10 +6,19 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from mura.portal.addresses import site_sync
 from mura.portal.worker import WorkerSupervisor
 
 #: How often the worker process is looked at while gunicorn serves.
 SUPERVISE_SECONDS = 1.0
+
+
+def served_url(address: str) -> str:
+    """The address readers reach ``host:port`` at (a wildcard host means this machine)."""
+    host, _sep, port = address.rpartition(":")
+    if host in {"0.0.0.0", "::", "[::]", ""}:  # noqa: S104 - a comparison, not a bind
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
 
 
 class Command(BaseCommand):
@@ -24,6 +34,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
+        address = f"{options['host']}:{options['port']}"
+        # Links made without a request (e-mails from the worker) use the address served
+        # here, unless MURA_SITE_URL names the public one (behind a proxy).
+        site_url = os.environ.get("MURA_SITE_URL", "").rstrip("/") or served_url(
+            address
+        )
+        os.environ["MURA_SITE_URL"] = site_url
+        site_sync(site_url)
         worker = None
         if not options["no_worker"]:
             worker = WorkerSupervisor(
@@ -31,8 +49,10 @@ class Command(BaseCommand):
                 log=lambda line: self.stderr.write(line),
             )
             worker.check()
-        address = f"{options['host']}:{options['port']}"
-        self.stdout.write(f"Mura is serving at http://{address}/ (Ctrl+C stops it)")
+        self.stdout.write(
+            f"Mura is serving at http://{address}/, its address is {site_url}/ "
+            "(Ctrl+C stops it)"
+        )
         server = subprocess.Popen(  # noqa: S603
             [
                 sys.executable,

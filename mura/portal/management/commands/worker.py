@@ -1,3 +1,6 @@
+import logging
+
+from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from mura.portal.worker import ResilientWorker, heartbeat
@@ -8,6 +11,14 @@ class Command(db_worker.Command):
         "Run the background task worker (what `mura serve` starts): it waits out "
         "database errors instead of exiting and writes the heartbeat /healthz reads."
     )
+
+    def configure_logging(self, verbosity: int) -> None:
+        """A line per task only from ``-v 2`` on: under `mura serve` they would bury the
+        e-mails the console backend prints. Warnings and failures always show."""
+        super().configure_logging(verbosity)
+        if verbosity == 1:
+            for name in (TASKS_LOGGER, db_worker.logger.name):
+                logging.getLogger(name).setLevel(logging.WARNING)
 
     def handle(
         self,
