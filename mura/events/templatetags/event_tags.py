@@ -16,16 +16,16 @@ register = template.Library()
 
 @register.simple_tag
 def upcoming_events(
-    limit: int = 3, institution: Institution | None = None
+    limit: int = 3, institution: Institution | str | None = None
 ) -> list[EventPage]:
     """The next live events in the reader's language, soonest first, optionally of
-    one institution."""
+    one institution (a template without one passes "")."""
     events = (
         EventPage.objects.for_listing()
         .upcoming()
         .filter(locale__language_code=translation.get_language())
     )
-    if institution is not None:
+    if institution:
         events = events.filter(institution=institution)
     return list(events[:limit])
 

@@ -36,7 +36,7 @@ def exhibitions_teaser(limit: int = 3) -> dict:
     return {"index": index, "exhibitions": exhibitions, "stories": stories}
 
 
-@register.inclusion_tag("exhibitions/tags/institution_section.html")
+@register.inclusion_tag("exhibitions/tags/teaser.html")
 def institution_exhibitions(institution: Institution, limit: int = 6) -> dict:
     """`{% institution_exhibitions institution %}`: the institution's open and coming
     exhibitions, then its artifact stories, in the reader's language."""
@@ -51,6 +51,10 @@ def institution_exhibitions(institution: Institution, limit: int = 6) -> dict:
         locale=locale, institution=institution
     )
     return {
+        "index": ExhibitionIndexPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .first(),
         "exhibitions": shown,
         "stories": list(stories[: max(limit - len(shown), 0)]),
     }
