@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from mura.catalog.models import Resource
 from mura.conftest import load_demo
@@ -84,3 +85,11 @@ def test_institution_page_shows_opening_hours_map_and_contacts_in_russian(
 def test_institution_without_records_says_so(client, demo_news):
     html = _main(client.get("/institutions/elbasy-library/").content.decode())
     assert "Бұл мекеме каталог жазбаларын әлі жарияламаған." in html
+
+
+def test_admin_edits_opening_hours_in_three_languages(admin_client, institution):
+    html = admin_client.get(
+        reverse("institution_admin:edit", args=[institution.pk])
+    ).content.decode()
+    for code in ("kk", "ru", "en"):
+        assert f'name="opening_hours_{code}"' in html
