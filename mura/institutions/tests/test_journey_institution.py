@@ -82,3 +82,17 @@ def test_reader_finds_an_institution_and_what_it_holds(live_full_demo, walks):
         first_kind.click()
         expect(page).to_have_url(re.compile(rf"institution={SLUG}&kind=\w+"))
         expect(page.locator(".catalog-results__count")).to_contain_text(kind_count)
+
+        page.go_back()
+        holdings.locator(".holdings__search a").click()
+        expect(page).to_have_url(
+            re.compile(rf"/search/\?institution={institution.pk}$")
+        )
+        expect(page.locator(".search-results__count")).to_be_visible()
+        short = (
+            institution.short_name_kk
+            if walk.language == "kk"
+            else institution.short_name_ru
+        )
+        expect(page.locator(".search-hit__meta").first).to_contain_text(short)
+        walk.snap("institution-search")
