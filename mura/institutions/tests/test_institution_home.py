@@ -27,7 +27,7 @@ def test_institution_home_and_list_count_holdings_in_bounded_queries(
 ):
     """One demo load (the catalogue's is slow) for every check that needs records."""
     public = Resource.objects.public().filter(institution__slug="tazhibaev-library")
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(35):
         html = _main(client.get("/institutions/tazhibaev-library/").content.decode())
     assert "Топтамалар мен жазбалар" in html
     books = public.filter(kind="book").count()
