@@ -84,6 +84,13 @@ class Institution(models.Model):
     description_kk = models.TextField(_("description (Kazakh)"), blank=True)
     description_ru = models.TextField(_("description (Russian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    opening_hours_kk = models.TextField(
+        _("opening hours (Kazakh)"),
+        blank=True,
+        help_text=_("One line per day or group of days, e.g. Mon–Fri 09:00–19:00."),
+    )
+    opening_hours_ru = models.TextField(_("opening hours (Russian)"), blank=True)
+    opening_hours_en = models.TextField(_("opening hours (English)"), blank=True)
     founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -112,6 +119,7 @@ class Institution(models.Model):
     city = TranslatedField("city")
     address = TranslatedField("address")
     description = TranslatedField("description")
+    opening_hours = TranslatedField("opening_hours")
 
     class Meta:
         verbose_name = _("institution")
@@ -123,6 +131,21 @@ class Institution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("institutions:detail", kwargs={"slug": self.slug})
+
+    @property
+    def map_url(self) -> str:
+        """The institution on OpenStreetMap, or "" without coordinates."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+    @property
+    def website_host(self) -> str:
+        """The website's address as a reader types it: no scheme, no trailing slash."""
+        return self.website.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 class Role(models.TextChoices):

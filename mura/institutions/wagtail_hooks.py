@@ -65,6 +65,9 @@ class InstitutionViewSet(ModelViewSet):
                     FieldPanel("region"),
                     MultiFieldPanel([_languages("city")], heading=_("City")),
                     MultiFieldPanel([_languages("address")], heading=_("Address")),
+                    MultiFieldPanel(
+                        [_languages("opening_hours")], heading=_("Opening hours")
+                    ),
                     FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                     FieldRowPanel(
                         [

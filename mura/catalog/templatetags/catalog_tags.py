@@ -1,7 +1,9 @@
 from django import template
 
+from mura.catalog import holdings
 from mura.catalog.choices import Access
 from mura.catalog.models import DigitalFile, Resource
+from mura.institutions.models import Institution
 
 register = template.Library()
 
@@ -17,3 +19,22 @@ def public_image(resource: Resource) -> DigitalFile | None:
         ),
         None,
     )
+
+
+@register.inclusion_tag("catalog/tags/institution_holdings.html")
+def institution_holdings(institution: Institution) -> dict:
+    """`{% institution_holdings institution %}`: what one institution holds, by kind
+    and by collection, each count linked to the catalogue filtered to it."""
+    found = holdings.institution_holdings(institution=institution)
+    return {"holdings": found, "institution": institution}
+
+
+@register.simple_tag
+def record_counts() -> dict[int, int]:
+    """`{% record_counts as counts %}`: public records per institution id."""
+    return holdings.records_per_institution()
+
+
+@register.filter
+def count_for(counts: dict[int, int], key: int) -> int:
+    return counts.get(key, 0)

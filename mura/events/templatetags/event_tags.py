@@ -9,18 +9,24 @@ from mura.events.dates import (
     format_zone,
 )
 from mura.events.models import EventIndexPage, EventPage
+from mura.institutions.models import Institution
 
 register = template.Library()
 
 
 @register.simple_tag
-def upcoming_events(limit: int = 3) -> list[EventPage]:
-    """The next live events in the reader's language, soonest first."""
+def upcoming_events(
+    limit: int = 3, institution: Institution | str | None = None
+) -> list[EventPage]:
+    """The next live events in the reader's language, soonest first, optionally of
+    one institution (a template without one passes "")."""
     events = (
         EventPage.objects.for_listing()
         .upcoming()
         .filter(locale__language_code=translation.get_language())
     )
+    if institution:
+        events = events.filter(institution=institution)
     return list(events[:limit])
 
 

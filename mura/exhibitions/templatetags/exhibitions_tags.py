@@ -7,6 +7,7 @@ from mura.exhibitions.models import (
     ExhibitionIndexPage,
     ExhibitionPage,
 )
+from mura.institutions.models import Institution
 
 register = template.Library()
 
@@ -33,3 +34,27 @@ def exhibitions_teaser(limit: int = 3) -> dict:
         ]
     )
     return {"index": index, "exhibitions": exhibitions, "stories": stories}
+
+
+@register.inclusion_tag("exhibitions/tags/teaser.html")
+def institution_exhibitions(institution: Institution, limit: int = 6) -> dict:
+    """`{% institution_exhibitions institution %}`: the institution's open and coming
+    exhibitions, then its artifact stories, in the reader's language."""
+    locale = Locale.get_active()
+    today = timezone.localdate()
+    exhibitions = ExhibitionPage.objects.for_listing().filter(
+        locale=locale, institution=institution
+    )
+    shown = list(exhibitions.current(today)[:limit])
+    shown += list(exhibitions.upcoming(today)[: limit - len(shown)])
+    stories = ArtifactStoryPage.objects.for_listing().filter(
+        locale=locale, institution=institution
+    )
+    return {
+        "index": ExhibitionIndexPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .first(),
+        "exhibitions": shown,
+        "stories": list(stories[: max(limit - len(shown), 0)]),
+    }

@@ -34,6 +34,7 @@ def demo_paths() -> list[str]:
     items = Resource.objects.filter(access=Access.PUBLIC, is_deleted=False)
     return [
         "/",
+        "/institutions/",
         "/institutions/tazhibaev-library/",
         "/news/",
         "/news/elbasy-library-information-resources-session/",
