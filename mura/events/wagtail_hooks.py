@@ -3,17 +3,20 @@
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from mura.events import admin_views
+from mura.events import registration_display as display
 from mura.events.models import (
     EventSection,
     ExtraQuestion,
@@ -209,7 +212,18 @@ class QuestionViewSet(ScopedViewSet):
     )
 
 
+def _registered(registration: Registration) -> str:
+    return display.event_time(registration.event, registration.created_at)
+
+
+def _checked_in(registration: Registration) -> str:
+    return display.event_time(registration.event, registration.checked_in_at)
+
+
 class RegistrationIndexView(ScopedIndexView):
+    """The listing in words and on the event's clock; the export adds one column per
+    question of the events it covers, and times as spreadsheet dates on that clock."""
+
     def get_base_queryset(self):
         # The listing shows each row's event; the export lists each row's sections.
         return (
@@ -218,6 +232,59 @@ class RegistrationIndexView(ScopedIndexView):
             .select_related("event")
             .prefetch_related("sections")
         )
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        self.questions = display.event_questions(
+            queryset.values_list("event_id", flat=True).distinct()
+        )
+        self.list_export = [
+            *RegistrationViewSet.list_export,
+            *(f"answer_{question.pk}" for question in self.questions),
+        ]
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_heading(self, queryset, field):
+        for question in self.questions:
+            if field == f"answer_{question.pk}":
+                return str(question.label)
+        return super().get_heading(queryset, field)
+
+    def to_row_dict(self, item):
+        return display.export_row(item, self.list_export, self.questions)
+
+
+class RegistrationInspectView(InspectView):
+    def get_country_display_value(self):
+        return display.country_in_words(self.object)
+
+    def get_answers_display_value(self):
+        return (
+            format_html_join(
+                "",
+                "<p>{}: {}</p>",
+                display.answers_in_words(self.object),
+            )
+            or display.EMPTY
+        )
+
+    def get_sections_display_value(self):
+        return display.sections_in_words(self.object)
+
+    def get_created_at_display_value(self):
+        return display.event_time(self.object.event, self.object.created_at)
+
+    def get_checked_in_at_display_value(self):
+        return display.event_time(self.object.event, self.object.checked_in_at)
+
+    def get_cancelled_at_display_value(self):
+        return display.event_time(self.object.event, self.object.cancelled_at)
+
+    def get_consent_at_display_value(self):
+        return display.event_time(self.object.event, self.object.consent_at)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return display.EMPTY if value in (None, "") else value
 
 
 class RegistrationViewSet(ScopedViewSet):
@@ -231,12 +298,12 @@ class RegistrationViewSet(ScopedViewSet):
     list_display = [
         "name",
         "organisation",
-        "country",
+        Column("country", label=_("country"), accessor=display.country_in_words),
         "region",
         "status",
         "event",
-        "created_at",
-        "checked_in_at",
+        Column("created_at", label=_("registered"), accessor=_registered),
+        Column("checked_in_at", label=_("checked in"), accessor=_checked_in),
     ]
     list_filter = ["event", "status", "country", "participation", "created_at"]
     search_fields = ["name", "email", "organisation", "region", "code"]
@@ -251,14 +318,19 @@ class RegistrationViewSet(ScopedViewSet):
         "phone",
         "participation",
         "status",
-        "sections_label",
+        "sections",
         "accessibility",
         "event",
+        "time_zone",
         "created_at",
         "checked_in_at",
         "code",
     ]
-    export_headings = {"pk": "ID", "sections_label": _("Sections")}
+    export_headings = {
+        "pk": "ID",
+        "sections": _("Sections"),
+        "time_zone": _("time zone"),
+    }
     export_filename = "registrations"
     exclude_form_fields: list[str] = []
     inspect_view_fields = [
@@ -271,6 +343,7 @@ class RegistrationViewSet(ScopedViewSet):
         "phone",
         "participation",
         "accessibility",
+        "sections",
         "answers",
         "status",
         "event",
@@ -279,6 +352,10 @@ class RegistrationViewSet(ScopedViewSet):
         "checked_in_at",
         "cancelled_at",
     ]
+
+    @property
+    def inspect_view_class(self):
+        return self._scoped(RegistrationInspectView)
 
 
 class EventsGroup(ViewSetGroup):
