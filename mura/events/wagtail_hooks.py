@@ -4,6 +4,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -27,6 +28,7 @@ from mura.events.models import (
 from mura.institutions.models import Role
 from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.institutions.policies import InstitutionRolePolicy
+from mura.portal.dashboard import DashboardPanel, DashboardRow
 from mura.portal.exports import SafeSpreadsheetExportMixin
 from mura.portal.translation import translated_panels
 
@@ -49,6 +51,9 @@ register_permission_policy(
         actions={"view"},
     ),
 )
+
+
+DASHBOARD_ROWS = 8
 
 
 class OrganiserForm(WagtailAdminModelForm):
@@ -362,6 +367,9 @@ class EventsGroup(ViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
     menu_order = 260
+    # The check-in and the registrations overview sit in this group, where their
+    # names have room (at the top level Russian labels were cut).
+    submenu_hook = "register_events_menu_item"
     items = (
         RegistrationViewSet("event_registrations"),
         SectionViewSet("event_sections"),
@@ -418,18 +426,72 @@ class OrganiserMenuItem(MenuItem):
         )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_events_menu_item")
 def register_check_in_menu_item():
     return OrganiserMenuItem(
-        _("Event check-in"), reverse("events_checkin"), icon_name="tick", order=261
+        _("Event check-in"), reverse("events_checkin"), icon_name="tick", order=10
     )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_events_menu_item")
 def register_overview_menu_item():
     return OrganiserMenuItem(
         _("Event registrations"),
         reverse("events_overview"),
         icon_name="date",
-        order=262,
+        order=11,
+    )
+
+
+def _places(event) -> str:
+    if event.capacity is None:
+        return gettext("%(confirmed)d registered, no limit") % {
+            "confirmed": event.confirmed
+        }
+    return gettext("%(confirmed)d of %(capacity)d places taken") % {
+        "confirmed": event.confirmed,
+        "capacity": event.capacity,
+    }
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    """The organiser's upcoming events with registrations against capacity."""
+    if not institutions_for(request.user, Role.ORGANISER).exists():
+        return
+    events = (
+        admin_views.organised_events(request.user)
+        .upcoming()
+        .with_counts()
+        .select_related("institution")[:DASHBOARD_ROWS]
+    )
+    rows = [
+        DashboardRow(
+            label=event.title,
+            url=reverse("events_overview_event", args=(event.pk,)),
+            details=(
+                display.event_time(event, event.start),
+                _places(event),
+                ngettext(
+                    "%(count)d on the waiting list",
+                    "%(count)d on the waiting list",
+                    event.waiting,
+                )
+                % {"count": event.waiting}
+                if event.waiting
+                else "",
+            ),
+        )
+        for event in events
+    ]
+    panels.append(
+        DashboardPanel(
+            name="upcoming-events",
+            heading=gettext("Upcoming events"),
+            rows=rows,
+            empty=gettext("No upcoming events."),
+            order=60,
+            more_url=reverse("events_overview"),
+            more_label=gettext("Registrations by event"),
+        )
     )

@@ -1,6 +1,7 @@
 """An organiser reads registrations in words, on the event's clock, and exports them so."""
 
 import io
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -73,3 +74,36 @@ def test_xlsx_export_has_headings_answers_sections_and_local_times(client, regis
     assert row["Страна"] == "Казахстан"
     assert row["Статус"] == "Подтверждена"
     assert row["Дата регистрации"] == datetime(2030, 9, 1, 9, 30)  # noqa: DTZ001 a wall-clock cell
+
+
+def test_dashboard_shows_upcoming_events_against_capacity(client, registered):
+    registered["event"].capacity = 40
+    registered["event"].save()
+    client.force_login(registered["organiser"])
+    page = client.get("/admin/").content.decode()
+    assert 'data-dashboard="upcoming-events"' in page
+    assert "Занято мест: 1 из 40" in page
+    assert "14 октября 2030 г., 10:00 (Кызылорда, UTC+05:00)" in page
+    assert 'data-dashboard="recent-records"' not in page
+
+
+def test_check_in_and_overview_sit_in_the_events_menu(client, registered):
+    client.force_login(registered["organiser"])
+    page = client.get("/admin/").content.decode()
+    props = page[page.index('id="wagtail-sidebar-props"') :]
+    props = json.loads(props[props.index(">") + 1 : props.index("</script>")])
+    main_menu = next(
+        module
+        for module in props["modules"]
+        if module["_type"].endswith("MainMenuModule")
+    )
+    top_level = [item["_args"][0].get("url") for item in main_menu["_args"][0]]
+    events = next(
+        item
+        for item in main_menu["_args"][0]
+        if item["_type"].endswith("SubMenuItem")
+        and item["_args"][0]["label"] == "Мероприятия"
+    )
+    inside = [child["_args"][0]["url"] for child in events["_args"][1]]
+    assert {"/admin/events/check-in/", "/admin/events/overview/"} <= set(inside)
+    assert "/admin/events/check-in/" not in top_level
