@@ -58,6 +58,8 @@ class SearchQueryLogViewSet(ModelViewSet):
     menu_label = _("Search queries")
     menu_order = 900
     add_to_admin_menu = True
+    # Among the reports: at the top level its Russian name was cut.
+    menu_hook = "register_reports_menu_item"
     list_display = [
         "query",
         "result_count",
