@@ -3,7 +3,7 @@ moderate (union administrators see all) and approve, reject or mark spam, one or
 
 from django.http import Http404
 from django.urls import path, reverse
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -101,7 +101,7 @@ class CommentViewSet(SnippetViewSet):
     list_display = [
         "name",
         "body",
-        Column("target", label=_("commented on")),
+        Column("target", label=capfirst(_("commented on"))),
         "institution",
         "status",
         "created_at",

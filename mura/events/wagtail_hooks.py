@@ -4,6 +4,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -303,12 +304,14 @@ class RegistrationViewSet(ScopedViewSet):
     list_display = [
         "name",
         "organisation",
-        Column("country", label=_("country"), accessor=display.country_in_words),
+        Column(
+            "country", label=capfirst(_("country")), accessor=display.country_in_words
+        ),
         "region",
         "status",
         "event",
-        Column("created_at", label=_("registered"), accessor=_registered),
-        Column("checked_in_at", label=_("checked in"), accessor=_checked_in),
+        Column("created_at", label=capfirst(_("registered")), accessor=_registered),
+        Column("checked_in_at", label=capfirst(_("checked in")), accessor=_checked_in),
     ]
     list_filter = ["event", "status", "country", "participation", "created_at"]
     search_fields = ["name", "email", "organisation", "region", "code"]
