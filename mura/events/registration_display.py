@@ -42,6 +42,11 @@ def event_wall_clock(event: EventPage, value: datetime | None) -> datetime | Non
     return local.replace(tzinfo=None, second=0, microsecond=0)
 
 
+def event_title(event: EventPage) -> str:
+    """The event's title in the admin's language when it has that translation."""
+    return event.localized.title
+
+
 def answer_in_words(question: ExtraQuestion, value: str) -> str:
     if not value:
         return EMPTY
@@ -82,7 +87,10 @@ def text_or_dash(value: str | None) -> str:
 
 
 def export_row(
-    registration: Registration, fields: list[str], questions: list[ExtraQuestion]
+    registration: Registration,
+    fields: list[str],
+    questions: list[ExtraQuestion],
+    titles: dict[int, str],
 ) -> dict[str, object]:
     """One spreadsheet row: words in the admin's language, times on the event's clock."""
     event = registration.event
@@ -92,7 +100,7 @@ def export_row(
         "participation": registration.get_participation_display,
         "status": registration.get_status_display,
         "sections": lambda: "; ".join(s.title for s in registration.sections.all()),
-        "event": lambda: event.title,
+        "event": lambda: titles[event.pk],
         "time_zone": event.get_time_zone_display,
         "created_at": lambda: event_wall_clock(event, registration.created_at),
         "checked_in_at": lambda: event_wall_clock(event, registration.checked_in_at),

@@ -20,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 from mura.events import admin_views
 from mura.events import registration_display as display
 from mura.events.models import (
+    EventPage,
     EventSection,
     ExtraQuestion,
     ProgrammeSlot,
@@ -243,6 +244,10 @@ class RegistrationIndexView(ScopedIndexView):
         self.questions = display.event_questions(
             queryset.values_list("event_id", flat=True).distinct()
         )
+        self.titles = {
+            event.pk: display.event_title(event)
+            for event in EventPage.objects.filter(pk__in=queryset.values("event_id"))
+        }
         self.list_export = [
             *RegistrationViewSet.list_export,
             *(f"answer_{question.pk}" for question in self.questions),
@@ -256,7 +261,7 @@ class RegistrationIndexView(ScopedIndexView):
         return super().get_heading(queryset, field)
 
     def to_row_dict(self, item):
-        return display.export_row(item, self.list_export, self.questions)
+        return display.export_row(item, self.list_export, self.questions, self.titles)
 
 
 class RegistrationInspectView(InspectView):
@@ -275,6 +280,9 @@ class RegistrationInspectView(InspectView):
 
     def get_sections_display_value(self):
         return display.sections_in_words(self.object)
+
+    def get_event_display_value(self):
+        return display.event_title(self.object.event)
 
     def get_created_at_display_value(self):
         return display.event_time(self.object.event, self.object.created_at)
@@ -309,7 +317,11 @@ class RegistrationViewSet(ScopedViewSet):
         ),
         "region",
         "status",
-        "event",
+        Column(
+            "event",
+            label=capfirst(_("event")),
+            accessor=lambda r: display.event_title(r.event),
+        ),
         Column("created_at", label=capfirst(_("registered")), accessor=_registered),
         Column("checked_in_at", label=capfirst(_("checked in")), accessor=_checked_in),
     ]
@@ -470,7 +482,7 @@ def add_upcoming_events_panel(request, panels):
     )
     rows = [
         DashboardRow(
-            label=event.title,
+            label=display.event_title(event),
             url=reverse("events_overview_event", args=(event.pk,)),
             details=(
                 display.event_time(event, event.start),

@@ -45,6 +45,7 @@ def test_organiser_reads_and_exports_registrations(live_full_demo, walks):
         texts, headings = TEXTS[walk.language], HEADINGS[walk.language]
         with translation.override(walk.language):
             question, section_title = str(certificate.label), str(section.title)
+            title = event.localized.title
         user = staff_member(
             institution=event.institution,
             role=Role.ORGANISER,
@@ -60,6 +61,7 @@ def test_organiser_reads_and_exports_registrations(live_full_demo, walks):
         row = walk.page.locator("tr", has_text="Сәуле Байжанова")
         expect(row).to_contain_text(texts["zone"])
         expect(row).to_contain_text(texts["country"])
+        expect(row).to_contain_text(title)
         walk.snap("staff-organiser-registrations")
 
         walk.page.goto(
