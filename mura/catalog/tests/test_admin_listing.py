@@ -42,3 +42,10 @@ def test_dashboard_lists_recent_records_of_own_institutions(
     assert 'data-dashboard="recent-records"' in page
     assert "Абай жолы" in page and "Бөтен кітап" not in page
     assert "gravatar.com" not in page
+
+
+def test_russian_add_buttons_read_right_whatever_the_name(client, cataloguer):
+    client.force_login(cataloguer)
+    page = client.get(f"{BASE}/add/").content.decode()
+    assert "Добавить: персона или организация" in page
+    assert "Добавить персона" not in page
