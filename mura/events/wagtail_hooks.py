@@ -88,9 +88,10 @@ class ScopedIndexView(SafeSpreadsheetExportMixin, IndexView):
     def filters(self):
         filters = super().filters
         if filters and "event" in filters.form.fields:
-            filters.form.fields["event"].queryset = admin_views.organised_events(
-                self.request.user
-            )
+            # The form's field lists the choices, the filter's own names the active one.
+            for field in (filters.form.fields["event"], filters.filters["event"].field):
+                field.queryset = admin_views.organised_events(self.request.user)
+                field.label_from_instance = display.event_title
         return filters
 
 

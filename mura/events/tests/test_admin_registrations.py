@@ -2,11 +2,13 @@
 
 import io
 import json
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from wagtail.models import Locale
 
 from mura.events.models import EventSection, ExtraQuestion, Registration
 from mura.events.services import registration_create
@@ -107,3 +109,16 @@ def test_check_in_and_overview_sit_in_the_events_menu(client, registered):
     inside = [child["_args"][0]["url"] for child in events["_args"][1]]
     assert {"/admin/events/check-in/", "/admin/events/overview/"} <= set(inside)
     assert "/admin/events/check-in/" not in top_level
+
+
+def test_the_event_filter_names_events_in_the_admins_language(client, registered):
+    event = registered["event"]
+    translated = event.copy_for_translation(
+        Locale.objects.get(language_code="ru"), copy_parents=True
+    )
+    translated.title = "Региональный форум библиотекарей"
+    translated.save_revision().publish()
+    client.force_login(registered["organiser"])
+    page = client.get(f"/admin/event_registrations/?event={event.pk}").content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Мероприятие: Региональный форум библиотекарей" in text

@@ -58,6 +58,7 @@ def test_organiser_reads_and_exports_registrations(live_full_demo, walks):
         walk.snap("staff-organiser-dashboard")
 
         walk.page.goto(f"{walk.base_url}/admin/event_registrations/?event={event.pk}")
+        expect(walk.page.locator("main")).to_contain_text(f"{title}")
         row = walk.page.locator("tr", has_text="Сәуле Байжанова")
         expect(row).to_contain_text(texts["zone"])
         expect(row).to_contain_text(texts["country"])
