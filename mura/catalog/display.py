@@ -97,7 +97,7 @@ def _initials_form(name: str) -> str:
     return f"{surname}, {initials}" if initials else surname
 
 
-def _first_author(resource: Resource) -> str:
+def first_author(resource: Resource) -> str:
     for link in resource.agents.all():
         if link.role == AgentRole.AUTHOR and link.person_id:
             return link.person.name
@@ -121,7 +121,7 @@ def _media_designation(resource: Resource) -> str:
 def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
     """A bibliographic reference in the style of GOST R 7.0.100-2018."""
     today = today or timezone.localdate()
-    author = _first_author(resource)
+    author = first_author(resource)
     head = f"{_initials_form(author)} " if author else ""
     title = resource.title
     if resource.other_title:
@@ -176,7 +176,7 @@ def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
 def cite_plain(resource: Resource, url: str) -> str:
     pieces = [
         part.rstrip(". ")
-        for part in (_first_author(resource), resource.title, resource.date_text)
+        for part in (first_author(resource), resource.title, resource.date_text)
         if part
     ]
     holder = resource.institution.name

@@ -2,6 +2,10 @@
 
 from django import forms
 from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -13,7 +17,9 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import RevisionsRevertMixin
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -21,6 +27,7 @@ from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
     HistoryView,
+    IndexView,
     InspectView,
     PreviewRevisionView,
     RevisionsCompareView,
@@ -30,6 +37,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from mura.catalog.choices import ARCHIVAL_PARENT_KIND, KIND_GROUPS, KindGroup
+from mura.catalog.display import first_author
 from mura.catalog.models import (
     GROUP_MODELS,
     ArchivalDescription,
@@ -48,6 +56,8 @@ from mura.catalog.services import resource_delete, resource_save
 from mura.institutions.models import Role
 from mura.institutions.permissions import can_act_for, institutions_for
 from mura.institutions.policies import InstitutionRolePolicy
+from mura.portal.dashboard import DashboardAction, DashboardPanel, DashboardRow
+from mura.portal.dates import format_local_datetime
 from mura.portal.translation import translated_panels
 
 
@@ -118,8 +128,36 @@ class ResourceCreateView(ServiceSaveMixin, CreateView):
     pass
 
 
+def view_on_site_button(resource: Resource, priority: int) -> Button:
+    """The record's public page, in the admin's language, in a new tab."""
+    return Button(
+        _("View on site"),
+        url=resource.get_absolute_url(),
+        icon_name="view",
+        attrs={"target": "_blank", "rel": "noreferrer"},
+        priority=priority,
+    )
+
+
+def record_year(resource: Resource) -> str:
+    if resource.date_text:
+        return resource.date_text
+    years = [str(y) for y in (resource.year_from, resource.year_to) if y is not None]
+    return "–".join(dict.fromkeys(years))
+
+
+class ResourceIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            view_on_site_button(instance, 5),
+        ]
+
+
 class ResourceEditView(ServiceSaveMixin, ScopedObjectMixin, EditView):
-    pass
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, view_on_site_button(self.object, 5)]
 
 
 class ResourceRevertView(
@@ -266,7 +304,16 @@ OTHER_PANELS = _tabs(
 )
 
 
+RECORD_COLUMNS = [
+    Column(
+        "author", label=capfirst(_("author")), accessor=lambda r: first_author(r) or "—"
+    ),
+    Column("year", label=capfirst(_("year")), accessor=lambda r: record_year(r) or "—"),
+]
+
+
 class ResourceViewSet(SnippetViewSet):
+    index_view_class = ResourceIndexView
     add_view_class = ResourceCreateView
     edit_view_class = ResourceEditView
     delete_view_class = ResourceDeleteView
@@ -277,7 +324,14 @@ class ResourceViewSet(SnippetViewSet):
     revisions_compare_view_class = ResourceCompareView
     revisions_revert_view_class = ResourceRevertView
     copy_view_enabled = False
-    list_display = ["title", "kind", "institution", "access", "updated_at"]
+    list_display = [
+        "title",
+        *RECORD_COLUMNS,
+        "kind",
+        "institution",
+        "access",
+        "updated_at",
+    ]
     list_filter = ["kind", "access", "institution"]
     search_fields = ["title", "reference_code", "inventory_number", "isbn", "public_id"]
     search_backend_name = None
@@ -291,6 +345,7 @@ class ResourceViewSet(SnippetViewSet):
                 institution__in=institutions_for(request.user, Role.CATALOGUER),
             )
             .select_related("institution")
+            .prefetch_related("agents__person")
             .order_by("-updated_at")
         )
 
@@ -309,6 +364,7 @@ class ArchivalDescriptionViewSet(ResourceViewSet):
     list_display = [
         "reference_code",
         "title",
+        RECORD_COLUMNS[1],
         "kind",
         "institution",
         "access",
@@ -321,7 +377,14 @@ class MuseumObjectViewSet(ResourceViewSet):
     model = MuseumObject
     group = KindGroup.MUSEUM
     icon = "image"
-    list_display = ["inventory_number", "title", "institution", "access", "updated_at"]
+    list_display = [
+        "inventory_number",
+        "title",
+        *RECORD_COLUMNS,
+        "institution",
+        "access",
+        "updated_at",
+    ]
     edit_handler = MUSEUM_PANELS
 
 
@@ -430,3 +493,60 @@ def refuse_documents_of_closed_records(document, request):
     address they are asked for by (/documents/<id>/<name>)."""
     if not document_readable(request.user, document.pk):
         raise Http404
+
+
+RECORD_MODELS = {
+    KindGroup.LIBRARY: LibraryItem,
+    KindGroup.ARCHIVE: ArchivalDescription,
+    KindGroup.MUSEUM: MuseumObject,
+    KindGroup.OTHER: OtherResource,
+}
+EDIT_URL_NAMES = {
+    kind: f"wagtailsnippets_catalog_{model._meta.model_name}:edit"
+    for group, model in RECORD_MODELS.items()
+    for kind in KIND_GROUPS[group]
+}
+DASHBOARD_ROWS = 8
+
+
+@hooks.register("construct_homepage_panels")
+def add_recent_records_panel(request, panels):
+    """The latest records of the cataloguer's institutions, with their public pages."""
+    institutions = institutions_for(request.user, Role.CATALOGUER)
+    if not institutions.exists():
+        return
+    records = (
+        Resource.objects.alive()
+        .filter(institution__in=institutions)
+        .select_related("institution")
+        .prefetch_related("agents__person")
+        .order_by("-updated_at", "-pk")[:DASHBOARD_ROWS]
+    )
+    rows = [
+        DashboardRow(
+            label=record.title,
+            url=reverse(EDIT_URL_NAMES[record.kind], args=(record.pk,)),
+            details=(
+                " · ".join(
+                    part for part in (first_author(record), record_year(record)) if part
+                ),
+                f"{record.get_kind_display()} · {record.institution}",
+                format_local_datetime(record.updated_at),
+            ),
+            actions=(
+                DashboardAction(
+                    label=gettext("View on site"), url=record.get_absolute_url()
+                ),
+            ),
+        )
+        for record in records
+    ]
+    panels.append(
+        DashboardPanel(
+            name="recent-records",
+            heading=gettext("Recent catalogue records"),
+            rows=rows,
+            empty=gettext("Your institutions have no catalogue records yet."),
+            order=70,
+        )
+    )

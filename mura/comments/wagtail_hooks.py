@@ -2,26 +2,30 @@
 moderate (union administrators see all) and approve, reject or mark spam, one or many."""
 
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from mura.comments.admin_views import comment_approve
 from mura.comments.models import Comment
+from mura.comments.policies import MODERATOR_POLICY, approve_button_attrs
 from mura.comments.services import comments_moderate
 from mura.institutions.models import Role
-from mura.institutions.policies import InstitutionRolePolicy
+from mura.institutions.permissions import institutions_for
+from mura.portal.dashboard import DashboardAction, DashboardPanel, DashboardRow
+from mura.portal.dates import format_local_datetime
 
-# Readers write comments; staff only view and moderate them.
-MODERATOR_POLICY = InstitutionRolePolicy(
-    Comment, role=Role.MODERATOR, institution="institution", denied_actions={"add"}
-)
+DASHBOARD_ROWS = 8
+
 register_permission_policy(Comment, MODERATOR_POLICY)
 
 MODERATION_ACTIONS = [
@@ -43,7 +47,18 @@ class CommentIndexView(IndexView):
         buttons = list(super().get_list_more_buttons(instance))
         next_url = self.request.get_full_path()
         for priority, (action, status, label) in enumerate(MODERATION_ACTIONS):
-            if instance.status != status:
+            if action == "approve" and instance.status != status:
+                url = reverse("comments_approve", args=(instance.pk,))
+                buttons.append(
+                    Button(
+                        label,
+                        url=url,
+                        icon_name="tick",
+                        attrs=approve_button_attrs(url),
+                        priority=priority,
+                    )
+                )
+            elif instance.status != status:
                 buttons.append(
                     Button(
                         label,
@@ -83,7 +98,14 @@ class CommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
-    list_display = ["name", "body", "target", "institution", "status", "created_at"]
+    list_display = [
+        "name",
+        "body",
+        Column("target", label=capfirst(_("commented on"))),
+        "institution",
+        "status",
+        "created_at",
+    ]
     list_filter = ["status", "institution"]
     search_fields = ["name", "body"]
     ordering = ["-created_at"]
@@ -162,3 +184,53 @@ class SpamBulkAction(ModerateBulkAction):
     aria_label = _("Mark the selected comments as spam")
     action_priority = 30
     status = Comment.Status.SPAM
+
+
+@hooks.register("register_admin_urls")
+def register_comment_admin_urls():
+    return [
+        path("comments/<int:pk>/approve/", comment_approve, name="comments_approve"),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_comments_panel(request, panels):
+    """Comments waiting for moderation in the moderator's institutions."""
+    if not institutions_for(request.user, Role.MODERATOR).exists():
+        return
+    waiting = MODERATOR_POLICY.instances_user_has_permission_for(
+        request.user, "change"
+    ).filter(status=Comment.Status.PENDING)
+    rows = [
+        DashboardRow(
+            label=f"{comment.name}: {Truncator(comment.body).words(12)}",
+            url=reverse("wagtailsnippets_comments_comment:edit", args=(comment.pk,)),
+            details=(
+                str(comment.target or ""),
+                format_local_datetime(comment.created_at),
+            ),
+            actions=(
+                DashboardAction(
+                    label=gettext("Approve"),
+                    url=reverse("comments_approve", args=(comment.pk,)),
+                    post=True,
+                ),
+            ),
+        )
+        for comment in waiting.select_related("content_type").prefetch_related(
+            "target"
+        )[:DASHBOARD_ROWS]
+    ]
+    panels.append(
+        DashboardPanel(
+            name="comments-waiting",
+            heading=gettext("Comments waiting for moderation (%(count)d)")
+            % {"count": waiting.count()},
+            rows=rows,
+            empty=gettext("No comment is waiting for moderation."),
+            order=50,
+            more_url=reverse("wagtailsnippets_comments_comment:list")
+            + "?status=pending",
+            more_label=gettext("All comments waiting"),
+        )
+    )

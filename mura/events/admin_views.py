@@ -94,7 +94,7 @@ class EventOverviewView(OrganiserPageMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return self.event.title
+        return self.event.localized.title
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

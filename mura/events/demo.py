@@ -144,27 +144,40 @@ def _questions(event: EventPage, rows: list[dict]) -> None:
         )
 
 
-def _registrations(
-    event: EventPage, spec: dict[str, Any], sections: dict, zone: ZoneInfo
-) -> None:
-    """Registrants; consent is given when the demo is loaded unless the data dates it."""
-    consent_at = (
-        _local(spec["consent_at"], zone) if "consent_at" in spec else timezone.now()
+def _registered_at(
+    event: EventPage, spec: dict[str, Any], count: int
+) -> list[datetime]:
+    """When each person registered: from `days_before` the event's start, a while
+    apart, and never later than yesterday (an upcoming event's list is already open)."""
+    first = min(
+        event.start - timedelta(days=spec.get("days_before", 14)),
+        timezone.now() - timedelta(days=1),
     )
-    for row in spec["people"]:
+    return [first + timedelta(minutes=37 * number) for number in range(count)]
+
+
+def _registrations(event: EventPage, spec: dict[str, Any], sections: dict) -> None:
+    """Registrants who registered (and consented) before the event and were checked
+    in at its door, on the event's clock."""
+    zone = event.tzinfo
+    people = spec["people"]
+    for row, registered_at in zip(
+        people, _registered_at(event, spec, len(people)), strict=True
+    ):
         fields = dict(row)
         chosen = fields.pop("sections")
         checked_in_at = fields.pop("checked_in_at", None)
         registration, created = Registration.objects.get_or_create(
             event=event,
             email=fields.pop("email"),
-            defaults={**fields, "consent_at": consent_at},
+            defaults={**fields, "consent_at": registered_at},
         )
         if created:
             registration.sections.set([sections[key] for key in chosen])
-            if checked_in_at:
-                registration.checked_in_at = _local(checked_in_at, zone)
-                registration.save(update_fields=["checked_in_at"])
+            Registration.objects.filter(pk=registration.pk).update(
+                created_at=registered_at,
+                checked_in_at=_local(checked_in_at, zone) if checked_in_at else None,
+            )
 
 
 def _load_event(index: EventIndexPage, spec: dict, speakers: dict) -> None:
@@ -177,7 +190,7 @@ def _load_event(index: EventIndexPage, spec: dict, speakers: dict) -> None:
         _report(event, spec["report"])
     _questions(event, spec.get("questions", []))
     if "registrations" in spec:
-        _registrations(event, spec["registrations"], sections, zone)
+        _registrations(event, spec["registrations"], sections)
 
 
 def load(*, stdout: TextIO) -> None:

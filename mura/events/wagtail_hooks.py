@@ -3,18 +3,24 @@
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from mura.events import admin_views
+from mura.events import registration_display as display
 from mura.events.models import (
+    EventPage,
     EventSection,
     ExtraQuestion,
     ProgrammeSlot,
@@ -24,6 +30,7 @@ from mura.events.models import (
 from mura.institutions.models import Role
 from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.institutions.policies import InstitutionRolePolicy
+from mura.portal.dashboard import DashboardPanel, DashboardRow
 from mura.portal.exports import SafeSpreadsheetExportMixin
 from mura.portal.translation import translated_panels
 
@@ -46,6 +53,9 @@ register_permission_policy(
         actions={"view"},
     ),
 )
+
+
+DASHBOARD_ROWS = 8
 
 
 class OrganiserForm(WagtailAdminModelForm):
@@ -78,9 +88,10 @@ class ScopedIndexView(SafeSpreadsheetExportMixin, IndexView):
     def filters(self):
         filters = super().filters
         if filters and "event" in filters.form.fields:
-            filters.form.fields["event"].queryset = admin_views.organised_events(
-                self.request.user
-            )
+            # The form's field lists the choices, the filter's own names the active one.
+            for field in (filters.form.fields["event"], filters.filters["event"].field):
+                field.queryset = admin_views.organised_events(self.request.user)
+                field.label_from_instance = display.event_title
         return filters
 
 
@@ -209,7 +220,18 @@ class QuestionViewSet(ScopedViewSet):
     )
 
 
+def _registered(registration: Registration) -> str:
+    return display.event_time(registration.event, registration.created_at)
+
+
+def _checked_in(registration: Registration) -> str:
+    return display.event_time(registration.event, registration.checked_in_at)
+
+
 class RegistrationIndexView(ScopedIndexView):
+    """The listing in words and on the event's clock; the export adds one column per
+    question of the events it covers, and times as spreadsheet dates on that clock."""
+
     def get_base_queryset(self):
         # The listing shows each row's event; the export lists each row's sections.
         return (
@@ -218,6 +240,66 @@ class RegistrationIndexView(ScopedIndexView):
             .select_related("event")
             .prefetch_related("sections")
         )
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        self.questions = display.event_questions(
+            queryset.values_list("event_id", flat=True).distinct()
+        )
+        self.titles = {
+            event.pk: display.event_title(event)
+            for event in EventPage.objects.filter(pk__in=queryset.values("event_id"))
+        }
+        self.list_export = [
+            *RegistrationViewSet.list_export,
+            *(f"answer_{question.pk}" for question in self.questions),
+        ]
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_heading(self, queryset, field):
+        for question in self.questions:
+            if field == f"answer_{question.pk}":
+                return str(question.label)
+        return super().get_heading(queryset, field)
+
+    def to_row_dict(self, item):
+        return display.export_row(item, self.list_export, self.questions, self.titles)
+
+
+class RegistrationInspectView(InspectView):
+    def get_country_display_value(self):
+        return display.country_in_words(self.object)
+
+    def get_answers_display_value(self):
+        return (
+            format_html_join(
+                "",
+                "<p>{}: {}</p>",
+                display.answers_in_words(self.object),
+            )
+            or display.EMPTY
+        )
+
+    def get_sections_display_value(self):
+        return display.sections_in_words(self.object)
+
+    def get_event_display_value(self):
+        return display.event_title(self.object.event)
+
+    def get_created_at_display_value(self):
+        return display.event_time(self.object.event, self.object.created_at)
+
+    def get_checked_in_at_display_value(self):
+        return display.event_time(self.object.event, self.object.checked_in_at)
+
+    def get_cancelled_at_display_value(self):
+        return display.event_time(self.object.event, self.object.cancelled_at)
+
+    def get_consent_at_display_value(self):
+        return display.event_time(self.object.event, self.object.consent_at)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return display.EMPTY if value in (None, "") else value
 
 
 class RegistrationViewSet(ScopedViewSet):
@@ -231,12 +313,18 @@ class RegistrationViewSet(ScopedViewSet):
     list_display = [
         "name",
         "organisation",
-        "country",
+        Column(
+            "country", label=capfirst(_("country")), accessor=display.country_in_words
+        ),
         "region",
         "status",
-        "event",
-        "created_at",
-        "checked_in_at",
+        Column(
+            "event",
+            label=capfirst(_("event")),
+            accessor=lambda r: display.event_title(r.event),
+        ),
+        Column("created_at", label=capfirst(_("registered")), accessor=_registered),
+        Column("checked_in_at", label=capfirst(_("checked in")), accessor=_checked_in),
     ]
     list_filter = ["event", "status", "country", "participation", "created_at"]
     search_fields = ["name", "email", "organisation", "region", "code"]
@@ -251,14 +339,19 @@ class RegistrationViewSet(ScopedViewSet):
         "phone",
         "participation",
         "status",
-        "sections_label",
+        "sections",
         "accessibility",
         "event",
+        "time_zone",
         "created_at",
         "checked_in_at",
         "code",
     ]
-    export_headings = {"pk": "ID", "sections_label": _("Sections")}
+    export_headings = {
+        "pk": "ID",
+        "sections": _("Sections"),
+        "time_zone": _("time zone"),
+    }
     export_filename = "registrations"
     exclude_form_fields: list[str] = []
     inspect_view_fields = [
@@ -271,6 +364,7 @@ class RegistrationViewSet(ScopedViewSet):
         "phone",
         "participation",
         "accessibility",
+        "sections",
         "answers",
         "status",
         "event",
@@ -280,11 +374,18 @@ class RegistrationViewSet(ScopedViewSet):
         "cancelled_at",
     ]
 
+    @property
+    def inspect_view_class(self):
+        return self._scoped(RegistrationInspectView)
+
 
 class EventsGroup(ViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
     menu_order = 260
+    # The check-in and the registrations overview sit in this group, where their
+    # names have room (at the top level Russian labels were cut).
+    submenu_hook = "register_events_menu_item"
     items = (
         RegistrationViewSet("event_registrations"),
         SectionViewSet("event_sections"),
@@ -341,18 +442,72 @@ class OrganiserMenuItem(MenuItem):
         )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_events_menu_item")
 def register_check_in_menu_item():
     return OrganiserMenuItem(
-        _("Event check-in"), reverse("events_checkin"), icon_name="tick", order=261
+        _("Event check-in"), reverse("events_checkin"), icon_name="tick", order=10
     )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_events_menu_item")
 def register_overview_menu_item():
     return OrganiserMenuItem(
         _("Event registrations"),
         reverse("events_overview"),
         icon_name="date",
-        order=262,
+        order=11,
+    )
+
+
+def _places(event) -> str:
+    if event.capacity is None:
+        return gettext("%(confirmed)d registered, no limit") % {
+            "confirmed": event.confirmed
+        }
+    return gettext("%(confirmed)d of %(capacity)d places taken") % {
+        "confirmed": event.confirmed,
+        "capacity": event.capacity,
+    }
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    """The organiser's upcoming events with registrations against capacity."""
+    if not institutions_for(request.user, Role.ORGANISER).exists():
+        return
+    events = (
+        admin_views.organised_events(request.user)
+        .upcoming()
+        .with_counts()
+        .select_related("institution")[:DASHBOARD_ROWS]
+    )
+    rows = [
+        DashboardRow(
+            label=display.event_title(event),
+            url=reverse("events_overview_event", args=(event.pk,)),
+            details=(
+                display.event_time(event, event.start),
+                _places(event),
+                ngettext(
+                    "%(count)d on the waiting list",
+                    "%(count)d on the waiting list",
+                    event.waiting,
+                )
+                % {"count": event.waiting}
+                if event.waiting
+                else "",
+            ),
+        )
+        for event in events
+    ]
+    panels.append(
+        DashboardPanel(
+            name="upcoming-events",
+            heading=gettext("Upcoming events"),
+            rows=rows,
+            empty=gettext("No upcoming events."),
+            order=60,
+            more_url=reverse("events_overview"),
+            more_label=gettext("Registrations by event"),
+        )
     )

@@ -1,6 +1,11 @@
 """Staff see what readers searched for, and above all what they did not find."""
 
+from datetime import timedelta
+
+from django.db.models import Count, Max
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import BooleanFilter
 from wagtail import hooks
@@ -10,8 +15,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from mura.portal.dashboard import DashboardPanel, DashboardRow
 from mura.search.models import SearchQueryLog
 from mura.search.reports import UnfoundQueriesView
+
+DASHBOARD_ROWS = 8
 
 
 class QueryLogPermissionPolicy(ModelPermissionPolicy):
@@ -50,6 +58,8 @@ class SearchQueryLogViewSet(ModelViewSet):
     menu_label = _("Search queries")
     menu_order = 900
     add_to_admin_menu = True
+    # Among the reports: at the top level its Russian name was cut.
+    menu_hook = "register_reports_menu_item"
     list_display = [
         "query",
         "result_count",
@@ -102,4 +112,43 @@ def register_unfound_report_menu_item():
         reverse("search_unfound"),
         icon_name="search",
         order=900,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_unfound_queries_panel(request, panels):
+    """What readers searched for this week and did not find: gaps in the catalogue."""
+    if not QueryLogPermissionPolicy(SearchQueryLog).user_has_permission(
+        request.user, "view"
+    ):
+        return
+    week_ago = timezone.now() - timedelta(days=7)
+    queries = (
+        SearchQueryLog.objects.filter(result_count=0, created_at__gte=week_ago)
+        .values("query")
+        .annotate(times=Count("id"), last=Max("created_at"))
+        .order_by("-times", "-last", "query")[:DASHBOARD_ROWS]
+    )
+    rows = [
+        DashboardRow(
+            label=row["query"],
+            details=(
+                ngettext(
+                    "searched %(count)d time", "searched %(count)d times", row["times"]
+                )
+                % {"count": row["times"]},
+            ),
+        )
+        for row in queries
+    ]
+    panels.append(
+        DashboardPanel(
+            name="unfound-queries",
+            heading=gettext("Searches that found nothing this week"),
+            rows=rows,
+            empty=gettext("Every search this week found something."),
+            order=80,
+            more_url=reverse("search_unfound"),
+            more_label=gettext("Not found by readers"),
+        )
     )

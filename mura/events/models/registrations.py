@@ -145,9 +145,5 @@ class Registration(models.Model):
         )
 
     @property
-    def sections_label(self) -> str:
-        return "; ".join(section.title for section in self.sections.all())
-
-    @property
     def country_name(self) -> str:
         return country_name(self.country)

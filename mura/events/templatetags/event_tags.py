@@ -1,8 +1,9 @@
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django import template
 from django.utils import translation
 
+from mura.events import registration_display
 from mura.events.dates import (
     format_day,
     format_event_dates,
@@ -58,3 +59,9 @@ def events_index_url(context: template.Context) -> str:
         .first()
     )
     return index.get_url(context.get("request")) if index else ""
+
+
+@register.simple_tag
+def event_time(event: EventPage, value: datetime | None) -> str:
+    """A moment on the event's clock with its zone (the admin's clock may differ)."""
+    return registration_display.event_time(event, value)

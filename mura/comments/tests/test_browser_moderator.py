@@ -1,0 +1,54 @@
+"""Journey: a moderator sees a waiting comment on the dashboard and approves it in one
+click, then finds it approved in the comments listing."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from playwright.sync_api import expect
+
+from mura.comments.models import Comment
+from mura.institutions.models import Role
+from mura.institutions.tests.staff import admin_sign_in, staff_member
+from mura.news.models import NewsArticlePage
+
+pytestmark = pytest.mark.browser
+
+TEXTS = {
+    "ru": {"approve": "Одобрить", "done": "одобрен"},
+    "en": {"approve": "Approve", "done": "is approved"},
+}
+
+
+def _waiting_comment(article: NewsArticlePage, name: str) -> Comment:
+    return Comment.objects.create(
+        content_type=ContentType.objects.get_for_model(NewsArticlePage),
+        object_id=article.pk,
+        institution=article.institution,
+        name=name,
+        email="reader@example.org",
+        body=f"{name}: кітапхананың жаңа залы туралы сұрақ.",
+    )
+
+
+def test_moderator_approves_a_comment_in_one_click(live_full_demo, walks):
+    article = NewsArticlePage.objects.filter(locale__language_code="kk").first()
+    for walk in walks(live_full_demo.url, languages=tuple(TEXTS)):
+        texts = TEXTS[walk.language]
+        user = staff_member(
+            institution=article.institution,
+            role=Role.MODERATOR,
+            username=f"moderator-{walk.language}-{walk.device}",
+            language=walk.language,
+        )
+        comment = _waiting_comment(article, f"Оқырман {walk.language} {walk.device}")
+        admin_sign_in(walk, user)
+        panel = walk.page.locator('[data-dashboard="comments-waiting"]')
+        row = panel.locator("tr", has_text=comment.name)
+        expect(row).to_be_visible()
+        walk.snap("staff-moderator-dashboard")
+        row.get_by_role("button", name=texts["approve"]).click()
+        expect(walk.page.locator(".messages")).to_contain_text(texts["done"])
+        expect(panel.locator("tr", has_text=comment.name)).to_have_count(0)
+        walk.snap("staff-moderator-approved")
+        comment.refresh_from_db()
+        assert comment.status == Comment.Status.APPROVED
+        assert comment.moderated_by == user

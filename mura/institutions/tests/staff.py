@@ -1,0 +1,32 @@
+"""A staff member of one institution signing in to the admin in a browser walk."""
+
+from django.contrib.auth.models import User
+from wagtail.users.models import UserProfile
+
+from mura.conftest import Walk
+from mura.institutions.models import Institution, Role
+from mura.institutions.services import membership_grant
+from mura.institutions.tests.factories import UserFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+def staff_member(
+    *, institution: Institution, role: Role, username: str, language: str = "ru"
+) -> User:
+    """A member whose admin speaks `language` (Account → Preferences, as staff choose it)."""
+    user = UserFactory(username=username)
+    membership_grant(user=user, institution=institution, role=role)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+def admin_sign_in(walk: Walk, user: User) -> None:
+    """Sign in through Wagtail's form; the admin speaks the browser's language."""
+    walk.page.goto(f"{walk.base_url}/admin/login/")
+    walk.page.locator("#id_username").fill(user.username)
+    walk.page.locator("#id_password").fill(PASSWORD)
+    walk.page.locator("form button[type=submit]").first.click()
+    walk.page.wait_for_url(f"{walk.base_url}/admin/")
