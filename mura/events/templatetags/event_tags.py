@@ -1,14 +1,14 @@
 from datetime import date, time
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mura.events.dates import (
     format_day,
     format_event_dates,
     format_zone,
 )
-from mura.events.models import EventIndexPage, EventPage
+from mura.events.models import EventIndexPage, EventPage, ProgrammeSlot
 
 register = template.Library()
 
@@ -32,6 +32,12 @@ def event_dates(event: EventPage) -> str:
 @register.filter
 def event_zone(event: EventPage) -> str:
     return f"{format_zone(event)}, {event.time_zone}"
+
+
+@register.filter
+def slot_ended(slot: ProgrammeSlot, event: EventPage) -> bool:
+    """Whether a programme slot is over, read in its event's zone."""
+    return slot.ends_at(event.tzinfo) < timezone.now()
 
 
 @register.filter
