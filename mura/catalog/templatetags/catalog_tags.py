@@ -1,5 +1,6 @@
 from django import template
 
+from mura.catalog import archival
 from mura.catalog.choices import Access
 from mura.catalog.models import DigitalFile, Resource
 
@@ -17,3 +18,6 @@ def public_image(resource: Resource) -> DigitalFile | None:
         ),
         None,
     )
+
+
+register.filter("shelfmark", archival.shelfmark)
