@@ -62,23 +62,22 @@ def test_month_filter_names_months_in_the_readers_language(client, forum):
         assert "----" not in select[1]
 
 
-def test_past_programme_offers_no_calendar_file(client, forum, site_tree):
+def morning_slot(event) -> None:
     SlotFactory(
-        event=forum,
-        day=forum.local_start.date(),
+        event=event,
+        day=event.local_start.date(),
         start_time=time(10),
         end_time=time(11),
     )
+
+
+def test_past_programme_offers_no_calendar_file(client, forum, site_tree):
+    morning_slot(forum)
     html = client.get(forum.url).content.decode()
     assert "/event.ics" not in html
     assert ".ics" not in html.split('class="timetable"')[1]
     upcoming = make_event(site_tree["home"], title="Алдағы семинар")
-    SlotFactory(
-        event=upcoming,
-        day=upcoming.local_start.date(),
-        start_time=time(10),
-        end_time=time(11),
-    )
+    morning_slot(upcoming)
     html = client.get(upcoming.url).content.decode()
     assert f"/events/{upcoming.slug}/event.ics" in html
     assert f"/events/{upcoming.slug}/slots/" in html
