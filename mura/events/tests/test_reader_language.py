@@ -17,6 +17,7 @@ def test_russian_event_page_marks_kazakh_partners_and_rooms(client, site_tree):
     )
     forum = make_event(site_tree["home"], title="Форум")
     forum.partners.set([kazakh_only, translated])
+    forum.save()
     section = SectionFactory(
         event=forum, title_kk="Секция", title_ru="Секция 1", room="Мәжіліс залы"
     )
