@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from mura.catalog import archival
 from mura.catalog.choices import AgentRole, Kind, KindGroup
 from mura.catalog.models import Resource
 
@@ -72,6 +73,10 @@ RECORD_FIELDS: dict[str, list[str]] = {
 }
 
 
+#: Fields whose abbreviations are read in the reader's language.
+READER_FORMS = {"reference_code": archival.shelfmark, "extent": archival.extent}
+
+
 def record_fields(resource: Resource) -> list[tuple[str, str]]:
     """(label, value) pairs of the filled fields, labels in the reader's language."""
     rows = []
@@ -82,6 +87,8 @@ def record_fields(resource: Resource) -> list[tuple[str, str]]:
         field = Resource._meta.get_field(name)
         if field.choices:
             value = getattr(resource, f"get_{name}_display")()
+        elif name in READER_FORMS:
+            value = READER_FORMS[name](value)
         rows.append((capfirst(str(field.verbose_name)), str(value)))
     return rows
 
@@ -144,7 +151,7 @@ def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
         if imprint:
             parts.append(imprint)
         if resource.extent:
-            parts.append(resource.extent)
+            parts.append(archival.extent(resource.extent))
         if resource.series_title:
             parts.append(f"({resource.series_title})")
         if resource.isbn:
@@ -161,7 +168,7 @@ def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
             + f" // {resource.institution.name}"
         )
         if resource.reference_code:
-            reference += f". {resource.reference_code}"
+            reference += f". {archival.shelfmark(resource.reference_code)}"
         if resource.inventory_number:
             reference += ". " + _("Inv. No. %(number)s") % {
                 "number": resource.inventory_number
@@ -181,7 +188,7 @@ def cite_plain(resource: Resource, url: str) -> str:
     ]
     holder = resource.institution.name
     if resource.reference_code:
-        holder += f", {resource.reference_code}"
+        holder += f", {archival.shelfmark(resource.reference_code)}"
     elif resource.inventory_number:
         holder += f", {resource.inventory_number}"
     return ". ".join(pieces) + f". {holder}. {url}"

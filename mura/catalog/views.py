@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from mura.catalog import display, selectors
+from mura.catalog import archival, display, selectors
 from mura.catalog.choices import Access, AgentRole, KindGroup
 from mura.catalog.models import (
     Collection,
@@ -94,7 +94,8 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
                 ),
                 *(
                     Crumb(
-                        ancestor.reference_code or Truncator(ancestor.title).chars(40),
+                        archival.shelfmark(ancestor.reference_code)
+                        or Truncator(ancestor.title).chars(40),
                         ancestor.get_absolute_url(),
                     )
                     for ancestor in resource.ancestors()

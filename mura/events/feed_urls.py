@@ -1,4 +1,4 @@
-"""Event calendars: /feeds/events.ics (all upcoming events, ?lang=kk|ru|en)."""
+"""Event calendars: /feeds/events.ics (upcoming events and the last year's, ?lang=kk|ru|en)."""
 
 from django.urls import path
 

@@ -1,6 +1,5 @@
 """Input validation only: the registration form, list filters and the event page's admin form."""
 
-import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -17,6 +16,7 @@ from mura.events.choices import (
     Participation,
 )
 from mura.events.countries import country_choices
+from mura.events.dates import format_month
 from mura.institutions.forms import InstitutionPageForm
 
 
@@ -134,20 +134,17 @@ def _section_label(section, taken: int) -> str:
     )
 
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
 class EventFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     institution = forms.ChoiceField(label=_("Institution"), required=False)
     audience = forms.ChoiceField(label=_("Audience"), required=False)
-    month = forms.CharField(
+    month = forms.ChoiceField(
         label=_("Month"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "month"}),
+        error_messages={"invalid_choice": _("Choose a month from the list.")},
     )
 
-    def __init__(self, *args, institutions, **kwargs):
+    def __init__(self, *args, institutions, months, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(EventKind.choices)
@@ -155,13 +152,14 @@ class EventFilterForm(forms.Form):
         self.fields["institution"].choices = everything + [
             (i.slug, str(i)) for i in institutions
         ]
+        self.fields["month"].choices = [("", _("All months"))] + [
+            (first.strftime("%Y-%m"), format_month(first)) for first in months
+        ]
 
     def clean_month(self) -> tuple[int, int] | None:
-        value = self.cleaned_data["month"].strip()
+        value = self.cleaned_data["month"]
         if not value:
             return None
-        if not MONTH.match(value):
-            raise forms.ValidationError(_("Use the form YYYY-MM, e.g. 2021-10."))
         year, month = value.split("-")
         return int(year), int(month)
 

@@ -1,13 +1,18 @@
-"""iCalendar files: times carry the event's own TZID and the calendar its VTIMEZONE."""
+"""iCalendar files: times carry the event's own TZID and the calendar its VTIMEZONE.
+
+The VTIMEZONE spans only the calendar's own dates: a zone's whole history (recurring
+transitions until 2004, Almaty's move to UTC+5 in 2024) is read an hour off by parsers
+such as vobject, which Radicale uses."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vGeo
+from wagtail.models import Site
 
 from mura.portal.addresses import page_url
 
@@ -22,6 +27,15 @@ def _calendar(name: str) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     return calendar
+
+
+def uid_host(request: HttpRequest | None) -> str:
+    """The host that makes a UID unique across installations: the request's, else the
+    default Wagtail Site's."""
+    if request is not None:
+        return request.get_host().rsplit(":", 1)[0]
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.hostname if site else "localhost"
 
 
 def _location(event: "EventPage") -> str:
@@ -60,7 +74,7 @@ def _event_vevent(event: "EventPage", request: HttpRequest | None) -> Event:
         part for part in (event.lead, strip_tags(event.description)[:1000], url) if part
     )
     return _vevent(
-        uid=f"event-{event.original.pk}@mura",
+        uid=f"event-{event.original.pk}@{uid_host(request)}",
         summary=event.title,
         start=event.local_start,
         end=event.local_end,
@@ -71,7 +85,16 @@ def _event_vevent(event: "EventPage", request: HttpRequest | None) -> Event:
 
 
 def _finish(calendar: Calendar) -> bytes:
-    calendar.add_missing_timezones()
+    moments = [
+        vevent.decoded(name).date()
+        for vevent in calendar.walk("VEVENT")
+        for name in ("dtstart", "dtend")
+    ]
+    if moments:
+        calendar.add_missing_timezones(
+            first_date=min(moments) - timedelta(days=1),
+            last_date=max(moments) + timedelta(days=1),
+        )
     return calendar.to_ical()
 
 
@@ -97,7 +120,7 @@ def slot_calendar(
     speakers = ", ".join(speaker.name for speaker in slot.speakers.all())
     calendar.add_component(
         _vevent(
-            uid=f"slot-{slot.pk}@mura",
+            uid=f"slot-{slot.pk}@{uid_host(request)}",
             summary=f"{slot.title} · {event.title}",
             start=slot.starts_at(tz),
             end=slot.ends_at(tz),

@@ -36,7 +36,9 @@ PAST_PAGE_SIZE = 12
 
 def event_index(request, index: "EventIndexPage"):
     form = EventFilterForm(
-        request.GET or None, institutions=selectors.event_hosts(index)
+        request.GET or None,
+        institutions=selectors.event_hosts(index),
+        months=selectors.event_months(index),
     )
     events = index.events()
     if form.is_valid():
@@ -75,6 +77,7 @@ def event_calendar(request, index: "EventIndexPage"):
     context = index.get_context(request)
     context.update(
         {
+            "pointer": None if events else _nearest_pointer(index, start, after),
             "weeks": calendar.month_weeks(first, events),
             "month_label": format_month(first),
             "month": first,
@@ -85,6 +88,21 @@ def event_calendar(request, index: "EventIndexPage"):
         }
     )
     return TemplateResponse(request, "events/event_calendar.html", context)
+
+
+def _nearest_pointer(index: "EventIndexPage", start, after) -> dict | None:
+    """What an empty month points to: the next event, or the last one if none is ahead."""
+    following, preceding = selectors.nearest_events(index, start=start, after=after)
+    event = following or preceding
+    if event is None:
+        return None
+    first = event.local_start.date().replace(day=1)
+    return {
+        "event": event,
+        "heading": gettext("Next event") if following else gettext("Latest event"),
+        "month": first.strftime("%Y-%m"),
+        "month_label": format_month(first),
+    }
 
 
 def _event_context(request, page: "EventPage") -> dict:

@@ -51,6 +51,27 @@ def event_hosts(index: "EventIndexPage"):
     ).order_by("name_kk")
 
 
+def event_months(index: "EventIndexPage") -> list[datetime]:
+    """The months in which an event of the index starts, latest first, for its filter."""
+    return list(
+        index.events().datetimes(
+            "start", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+        )
+    )
+
+
+def nearest_events(
+    index: "EventIndexPage", *, start: datetime, after: datetime
+) -> tuple["EventPage | None", "EventPage | None"]:
+    """The first event after a span and, when none is ahead, the last one before it."""
+    events = index.events()
+    following = events.filter(start__gte=after).order_by("start", "pk").first()
+    preceding = None
+    if following is None:
+        preceding = events.filter(end__lt=start).order_by("-start", "-pk").first()
+    return following, preceding
+
+
 def event_speakers(event: "EventPage") -> list[Speaker]:
     return list(
         Speaker.objects.filter(Q(talks__event=event) | Q(moderated__event=event))

@@ -1,11 +1,13 @@
 """Django views beside the event pages: calendar files, the events feed and the
 check of a certificate's code."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
@@ -48,9 +50,14 @@ def slot_ics(request, slug: str, slot_id: int):
     )
 
 
+#: How far back the feed reaches, so that a subscribed calendar keeps its history.
+FEED_HISTORY = timedelta(days=366)
+
+
 @require_GET
 def events_feed(request):
-    """All upcoming events in one language (?lang=ru, or the reader's language)."""
+    """Upcoming events and those of the last year in one language (?lang=ru, or the
+    reader's language)."""
     language = (
         request.GET.get("lang") or translation.get_language() or settings.LANGUAGE_CODE
     )
@@ -59,7 +66,7 @@ def events_feed(request):
     with translation.override(language):
         events = (
             EventPage.objects.for_listing()
-            .upcoming()
+            .upcoming(timezone.now() - FEED_HISTORY)
             .filter(locale__language_code=language)
         )
         content = ics.events_calendar(events, name=gettext("Events"), request=request)

@@ -151,6 +151,11 @@ class NewsArticlePage(InstitutionOwned, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["original"] = self.original
+        # The language of an alias's untranslated text, marked on the page; else "".
+        source = self.original.locale.language_code
+        context["source_language"] = (
+            "" if source == self.locale.language_code else source
+        )
         context["view_count"] = self.original.view_count
         context["related"] = self.related_articles()
         context["meta"] = article_meta(request, self)

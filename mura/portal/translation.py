@@ -12,14 +12,20 @@ def current_language() -> str:
     return language if language in LANGUAGE_CODES else "kk"
 
 
-def localized_value(obj: object, field: str, language: str | None = None) -> str:
-    """The field in the given (or current) language, falling back to kk, ru, en in order."""
+def localized(obj: object, field: str, language: str | None = None) -> tuple[str, str]:
+    """The field in the given (or current) language, falling back to kk, ru, en in order,
+    with the language of the value found."""
     language = language or current_language()
     for code in (language, *LANGUAGE_CODES):
         value = getattr(obj, f"{field}_{code}", "")
         if value:
-            return value
-    return ""
+            return value, code
+    return "", language
+
+
+def localized_value(obj: object, field: str, language: str | None = None) -> str:
+    """The field in the given (or current) language, falling back to kk, ru, en in order."""
+    return localized(obj, field, language)[0]
 
 
 class TranslatedField:

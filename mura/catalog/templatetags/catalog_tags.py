@@ -1,6 +1,6 @@
 from django import template
 
-from mura.catalog import holdings
+from mura.catalog import archival, holdings
 from mura.catalog.choices import Access
 from mura.catalog.models import DigitalFile, Resource
 from mura.institutions.models import Institution
@@ -38,3 +38,6 @@ def record_counts() -> dict[int, int]:
 @register.filter
 def count_for(counts: dict[int, int], key: int) -> int:
     return counts.get(key, 0)
+
+
+register.filter("shelfmark", archival.shelfmark)

@@ -52,7 +52,7 @@ def fonds(institution):
 
 def test_each_level_lists_its_public_children(client, fonds):
     page = client.get(fonds["fonds"].get_absolute_url()).content.decode()
-    assert "ҚОММ Ф. 1. Оп. 1" in page and fonds["series"].get_absolute_url() in page
+    assert "ҚОММ Қ. 1. Т. 1" in page and fonds["series"].get_absolute_url() in page
     series_page = client.get(fonds["series"].get_absolute_url()).content.decode()
     assert fonds["file"].get_absolute_url() in series_page
     assert "Жабық іс" not in series_page, "on-site files are not listed to the public"

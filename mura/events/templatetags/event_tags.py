@@ -1,7 +1,7 @@
 from datetime import date, datetime, time
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mura.events import registration_display
 from mura.events.dates import (
@@ -9,7 +9,7 @@ from mura.events.dates import (
     format_event_dates,
     format_zone,
 )
-from mura.events.models import EventIndexPage, EventPage
+from mura.events.models import EventIndexPage, EventPage, ProgrammeSlot
 from mura.institutions.models import Institution
 
 register = template.Library()
@@ -39,6 +39,12 @@ def event_dates(event: EventPage) -> str:
 @register.filter
 def event_zone(event: EventPage) -> str:
     return f"{format_zone(event)}, {event.time_zone}"
+
+
+@register.filter
+def slot_ended(slot: ProgrammeSlot, event: EventPage) -> bool:
+    """Whether a programme slot is over, read in its event's zone."""
+    return slot.ends_at(event.tzinfo) < timezone.now()
 
 
 @register.filter

@@ -43,6 +43,7 @@ def demo_paths() -> list[str]:
         items.filter(kind=Kind.FILE).first().get_absolute_url(),
         items.filter(kind=Kind.MUSEUM_OBJECT).first().get_absolute_url(),
         "/events/",
+        "/events/calendar/?month=2020-06",
         kk_page(EventPage),
         kk_page(ExhibitionPage),
         kk_page(ArtifactStoryPage),
