@@ -18,7 +18,7 @@ from mura.catalog.models import Resource
 SIZE = (360, 480)
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-VERSION = "1"  # bump to redraw every cover after a change of design
+VERSION = "2"  # bump to redraw every cover after a change of design
 # Background colours per kind (two shades each, chosen by the record's id): deep
 # enough for light text, distinct between books, archives and museum objects.
 COLOURS: dict[str, tuple[tuple[int, int, int], ...]] = {
@@ -82,9 +82,9 @@ def cover_draw(resource: Resource) -> bytes:
     draw = ImageDraw.Draw(picture)
     width, height = SIZE
     draw.rectangle((16, 16, width - 17, height - 17), outline=ACCENT, width=2)
-    draw.line((48, 96, width - 48, 96), fill=ACCENT, width=2)
-    lines, font = _lines(draw, resource.title, SERIF, (38, 32, 28, 24, 20))
-    y = 124
+    draw.line((48, 56, width - 48, 56), fill=ACCENT, width=2)
+    lines, font = _lines(draw, resource.title, SERIF, (40, 34, 28, 24, 20))
+    y = 84
     for line in lines:
         draw.text((32, y), line, font=font, fill=PAPER)
         y += int(font.size * 1.25)
@@ -97,6 +97,7 @@ def cover_draw(resource: Resource) -> bytes:
             y += int(author_font.size * 1.3)
     if resource.date_text:
         small = ImageFont.truetype(SANS, 18)
+        draw.line((48, height - 80, width - 48, height - 80), fill=ACCENT, width=2)
         draw.text((32, height - 64), resource.date_text[:28], font=small, fill=PAPER)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=True)

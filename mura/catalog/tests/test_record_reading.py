@@ -14,6 +14,12 @@ from mura.catalog.models import DigitalFile
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Covers are stored in a temporary media folder."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def author():
     return PersonFactory(
