@@ -34,6 +34,9 @@ def test_a_reader_sees_a_finished_portal_and_tells_editions_apart(
             expect(
                 page.get_by_role("heading", name=heading, exact=True)
             ).to_be_visible()
+        page.get_by_role(
+            "heading", name=words["events"], exact=True
+        ).scroll_into_view_if_needed()
         walk.snap("looks-home")
 
         page.goto(walk.url(f"/catalog/?person={auezov.pk}"))
