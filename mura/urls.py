@@ -43,6 +43,7 @@ urlpatterns = [
     path("api/v1/", include("mura.api.urls")),
     path("captcha/", include("captcha.urls")),
     path("oai", include("mura.interop.oai.urls")),
+    path("records/", include("mura.interop.record_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -93,3 +93,29 @@ class HoldingStatus(models.TextChoices):
     ON_LOAN = "on_loan", _("On loan")
     IN_REPAIR = "in_repair", _("In conservation")
     MISSING = "missing", _("Missing")
+
+
+class Rights(models.TextChoices):
+    """What a reader may do with a digital image: rightsstatements.org and Creative
+    Commons statements, each with its address (`RIGHTS_URLS`)."""
+
+    NOT_EVALUATED = "CNE", _("Copyright not evaluated")
+    PUBLIC_DOMAIN = "PDM", _("Public domain")
+    NO_KNOWN_COPYRIGHT = "NKC", _("No known copyright")
+    CC_BY = "CC-BY", _("Creative Commons Attribution 4.0")
+    CC_BY_SA = "CC-BY-SA", _("Creative Commons Attribution-ShareAlike 4.0")
+    CC_BY_NC = "CC-BY-NC", _("Creative Commons Attribution-NonCommercial 4.0")
+    IN_COPYRIGHT_EDU = "InC-EDU", _("In copyright: educational use permitted")
+    IN_COPYRIGHT = "InC", _("In copyright")
+
+
+RIGHTS_URLS: dict[str, str] = {
+    Rights.NOT_EVALUATED: "http://rightsstatements.org/vocab/CNE/1.0/",
+    Rights.PUBLIC_DOMAIN: "https://creativecommons.org/publicdomain/mark/1.0/",
+    Rights.NO_KNOWN_COPYRIGHT: "http://rightsstatements.org/vocab/NKC/1.0/",
+    Rights.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Rights.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Rights.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Rights.IN_COPYRIGHT_EDU: "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+    Rights.IN_COPYRIGHT: "http://rightsstatements.org/vocab/InC/1.0/",
+}

@@ -47,6 +47,61 @@ LOCAL_FIELD = "987"
 Authorities = dict[str, dict[str, Any]]
 
 
+def _horns(draw: ImageDraw.ImageDraw, cx: int, cy: int, ink: tuple) -> None:
+    """Қошқар мүйіз: arcs over two curled horns."""
+    for ring in range(4):
+        radius = 60 + ring * 38
+        draw.arc(
+            (cx - radius, cy - radius, cx + radius, cy + radius),
+            200 + ring * 10,
+            340 - ring * 10,
+            fill=ink,
+            width=6,
+        )
+    for side in (-1, 1):
+        for step in range(60):
+            angle = step / 9
+            r = 70 - step
+            x = cx + side * (110 + r * math.cos(angle))
+            y = cy + 60 + r * math.sin(angle)
+            draw.ellipse((x - 4, y - 4, x + 4, y + 4), fill=ink)
+
+
+def _rosette(draw: ImageDraw.ImageDraw, cx: int, cy: int, ink: tuple) -> None:
+    """Eight petals round a centre, as on a shield boss."""
+    for petal in range(8):
+        angle = petal * math.pi / 4
+        x, y = cx + 95 * math.cos(angle), cy + 95 * math.sin(angle)
+        draw.ellipse((x - 55, y - 55, x + 55, y + 55), outline=ink, width=5)
+    draw.ellipse((cx - 30, cy - 30, cx + 30, cy + 30), fill=ink)
+
+
+def _zigzag(draw: ImageDraw.ImageDraw, cx: int, cy: int, ink: tuple) -> None:
+    """Bands of triangles, as woven on a tekemet border."""
+    for row in range(-2, 3):
+        y = cy + row * 60
+        for column in range(-5, 5):
+            x = cx + column * 60
+            draw.polygon(
+                [(x, y + 25), (x + 30, y - 25), (x + 60, y + 25)], outline=ink, width=4
+            )
+
+
+def _diamonds(draw: ImageDraw.ImageDraw, cx: int, cy: int, ink: tuple) -> None:
+    """Nested rhombi with a cross, as stitched on a tuskiiz."""
+    for size in (190, 140, 90, 40):
+        draw.polygon(
+            [(cx, cy - size), (cx + size, cy), (cx, cy + size), (cx - size, cy)],
+            outline=ink,
+            width=5,
+        )
+    draw.line((cx - 230, cy, cx + 230, cy), fill=ink, width=3)
+    draw.line((cx, cy - 230, cx, cy + 230), fill=ink, width=3)
+
+
+ORNAMENTS = (_horns, _rosette, _zigzag, _diamonds)
+
+
 def _image(title: str, seed: int, *, size: tuple[int, int] = (900, 640)) -> Image:
     """A sepia picture with an ornament and a caption, drawn once and kept by title."""
     existing = Image.objects.filter(title=title).first()
@@ -62,23 +117,7 @@ def _image(title: str, seed: int, *, size: tuple[int, int] = (900, 640)) -> Imag
         shade = rng.randint(-25, 10)
         draw.point((x, y), fill=tuple(max(0, min(255, c + shade)) for c in base))
     ink = (95, 60, 30)
-    cx, cy = width // 2, height // 2 - 30
-    for ring in range(4):
-        radius = 60 + ring * 38
-        draw.arc(
-            (cx - radius, cy - radius, cx + radius, cy + radius),
-            200 + ring * 10,
-            340 - ring * 10,
-            fill=ink,
-            width=6,
-        )
-    for side in (-1, 1):  # қошқар мүйіз: two curled horns
-        for step in range(60):
-            angle = step / 9
-            r = 70 - step
-            x = cx + side * (110 + r * math.cos(angle))
-            y = cy + 60 + r * math.sin(angle)
-            draw.ellipse((x - 4, y - 4, x + 4, y + 4), fill=ink)
+    ORNAMENTS[seed % len(ORNAMENTS)](draw, width // 2, height // 2 - 30, ink)
     draw.rectangle((20, 20, width - 20, height - 20), outline=ink, width=4)
     font = ImageFont.truetype(FONT, 30)
     text = title if len(title) < 48 else title[:46] + "…"

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from mura.catalog import archival
-from mura.catalog.choices import AgentRole, Kind, KindGroup
+from mura.catalog.choices import AgentRole, HoldingStatus, Kind, KindGroup
 from mura.catalog.models import Resource
 
 RECORD_FIELDS: dict[str, list[str]] = {
@@ -93,6 +93,32 @@ def record_fields(resource: Resource) -> list[tuple[str, str]]:
     return rows
 
 
+def how_to_see(resource: Resource) -> str:
+    """Where and how a reader sees the original, in the reader's language."""
+    if resource.group == KindGroup.LIBRARY:
+        statuses = {copy.status for copy in resource.holdings.all()}
+        if HoldingStatus.AVAILABLE in statuses:
+            return _("Ask for it at the loan desk or read it in the reading room.")
+        return _("It can be read in the library's reading room.")
+    if resource.group == KindGroup.ARCHIVE:
+        return _(
+            "Order it for the archive's reading room: write ahead, naming the "
+            "reference code, and it will be ready for your visit."
+        )
+    if resource.group == KindGroup.MUSEUM:
+        return _(
+            "Ask the museum whether it is on display, or arrange to see it in the "
+            "study room."
+        )
+    return _("Ask the holding institution how to see the original.")
+
+
+def request_subject(resource: Resource) -> str:
+    """The subject line of a reader's e-mail asking to see the record."""
+    code = resource.reference_code or resource.inventory_number or resource.public_id
+    return _("Request: %(title)s (%(code)s)") % {"title": resource.title, "code": code}
+
+
 def _initials_form(name: str) -> str:
     """ "Торайғыров, Сұлтанмахмұт" → "Торайғыров, С." (GOST heading form)."""
     if "," not in name:
@@ -123,6 +149,11 @@ def _media_designation(resource: Resource) -> str:
             else _("Moving image : electronic")
         )
     return _("Text : unmediated")
+
+
+def _date_not_in_title(resource: Resource) -> bool:
+    """Whether the date adds to the title ("Хат, 1942 ж." already gives its year)."""
+    return bool(resource.date_text) and resource.date_text not in resource.title
 
 
 def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
@@ -159,7 +190,7 @@ def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
         parts.append(_media_designation(resource))
         reference = ". – ".join(part.rstrip(". ") for part in parts)
     else:
-        if resource.date_text:
+        if _date_not_in_title(resource):
             parts.append(resource.date_text)
         if resource.material:
             parts.append(resource.material)
@@ -183,7 +214,11 @@ def cite_gost(resource: Resource, url: str, today: date | None = None) -> str:
 def cite_plain(resource: Resource, url: str) -> str:
     pieces = [
         part.rstrip(". ")
-        for part in (first_author(resource), resource.title, resource.date_text)
+        for part in (
+            first_author(resource),
+            resource.title,
+            resource.date_text if _date_not_in_title(resource) else "",
+        )
         if part
     ]
     holder = resource.institution.name

@@ -1,15 +1,16 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from mura.catalog import archival, display, selectors
+from mura.catalog import archival, covers, display, selectors
 from mura.catalog.choices import Access, AgentRole, KindGroup
 from mura.catalog.models import (
     Collection,
@@ -115,6 +116,8 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
             "images": images,
             "documents": [file for file in files if file.document_id],
             "related": selectors.related_resources(resource),
+            "how_to_see": display.how_to_see(resource),
+            "request_subject": display.request_subject(resource),
             "cite_gost": display.cite_gost(resource, url),
             "cite_plain": display.cite_plain(resource, url),
             "permanent_url": url,
@@ -132,6 +135,20 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
             ),
         },
     )
+
+
+def cover(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The generated cover of a public record; its address carries the version."""
+    resource = get_object_or_404(
+        Resource.objects.public()
+        .select_related("institution")
+        .prefetch_related("agents__person", "agents__organisation"),
+        public_id=public_id,
+    )
+    response = HttpResponse(covers.cover_bytes(resource), content_type="image/png")
+    if request.GET.get("v") == covers.cover_version(resource):
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 def collection_list(request: HttpRequest) -> HttpResponse:
@@ -179,16 +196,36 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# The orders of an authority's records: (value, label, ordering); the first is the default.
+AUTHORITY_SORTS = (
+    (
+        "date",
+        gettext_lazy("Oldest first"),
+        (F("year_from").asc(nulls_last=True), "title"),
+    ),
+    (
+        "-date",
+        gettext_lazy("Newest first"),
+        (F("year_from").desc(nulls_last=True), "title"),
+    ),
+    ("title", gettext_lazy("By title"), ("title", "pk")),
+)
+
+
 def _authority(
     request: HttpRequest, model, pk: int, lookup: str, role_lookup: str | None
 ) -> HttpResponse:
     authority = get_object_or_404(model, pk=pk)
+    sorts = {value: ordering for value, _label, ordering in AUTHORITY_SORTS}
+    sort = request.GET.get("sort", "")
+    if sort not in sorts:
+        sort = AUTHORITY_SORTS[0][0]
     resources = (
         Resource.objects.public()
         .filter(**{lookup: authority})
         .distinct()
         .for_listing()
-        .order_by("title", "pk")
+        .order_by(*sorts[sort], "pk")
     )
     roles = []
     if role_lookup:
@@ -210,6 +247,10 @@ def _authority(
             "authority_type": model._meta.verbose_name,
             "roles": roles,
             "page_obj": _page(request, resources),
+            "sorts": [(value, label) for value, label, _ordering in AUTHORITY_SORTS],
+            "sort": sort,
+            "sort_query": urlencode({"sort": sort}),
+            "authority_is_person": model is Person,
             "browse_query": urlencode({model._meta.model_name: authority.pk}),
         },
     )

@@ -401,6 +401,7 @@ def _names(*extra: str) -> list:
         *[FieldPanel(name) for name in extra],
         FieldPanel("variant_names"),
         FieldPanel("note"),
+        _row("viaf_id", "wikidata_id"),
     ]
 
 

@@ -1,6 +1,7 @@
 """Authority records: people, organisations, places and subjects, named in three
 languages with variant forms."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,23 @@ class Authority(index.Indexed, models.Model):
             "Other forms of the name, one per line: other scripts, old spellings, pseudonyms."
         ),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("biography or history"),
+        blank=True,
+        help_text=_("Shown on the authority's page."),
+    )
+    viaf_id = models.CharField(
+        _("VIAF identifier"),
+        max_length=32,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]+$", _("Digits only, e.g. 59879459."))],
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata identifier"),
+        max_length=32,
+        blank=True,
+        validators=[RegexValidator(r"^Q[0-9]+$", _("Q and digits, e.g. Q2578727."))],
+    )
 
     name = TranslatedField("name")
     name_fields = ("name_kk", "name_ru", "name_en", "variant_names")
@@ -39,6 +56,24 @@ class Authority(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def external_links(self) -> list[tuple[str, str, str]]:
+        """(authority file, identifier, address) for each identifier known."""
+        links = []
+        if self.viaf_id:
+            links.append(
+                ("VIAF", self.viaf_id, f"https://viaf.org/viaf/{self.viaf_id}/")
+            )
+        if self.wikidata_id:
+            links.append(
+                (
+                    "Wikidata",
+                    self.wikidata_id,
+                    f"https://www.wikidata.org/wiki/{self.wikidata_id}",
+                )
+            )
+        return links
 
     @property
     def variants(self) -> list[str]:

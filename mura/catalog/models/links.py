@@ -8,10 +8,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
 from mura.catalog.choices import (
+    RIGHTS_URLS,
     Access,
     AgentRole,
     HoldingStatus,
     PlaceRole,
+    Rights,
 )
 from mura.catalog.models.authorities import Organisation, Person, Place
 from mura.catalog.models.resources import Resource
@@ -132,6 +134,13 @@ class DigitalFile(Orderable):
     access = models.CharField(
         _("access"), max_length=10, choices=Access.choices, default=Access.PUBLIC
     )
+    rights = models.CharField(
+        _("rights"),
+        max_length=10,
+        choices=Rights.choices,
+        default=Rights.NOT_EVALUATED,
+        help_text=_("What readers may do with this file."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("digital file")
@@ -146,6 +155,10 @@ class DigitalFile(Orderable):
 
     def __str__(self) -> str:
         return self.caption or str(self.image or self.document)
+
+    @property
+    def rights_url(self) -> str:
+        return RIGHTS_URLS[self.rights]
 
     def clean(self) -> None:
         if (self.image_id is None) == (self.document_id is None):

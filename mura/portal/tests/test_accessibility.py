@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 from django.utils import translation
 
-from mura.catalog.models import Access, Kind, Resource
+from mura.catalog.models import Access, Kind, Person, Resource
 from mura.conftest import ROOT, require
 from mura.events.models import EventPage
 from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
@@ -42,6 +42,7 @@ def demo_paths() -> list[str]:
         items.filter(kind=Kind.BOOK).first().get_absolute_url(),
         items.filter(kind=Kind.FILE).first().get_absolute_url(),
         items.filter(kind=Kind.MUSEUM_OBJECT).first().get_absolute_url(),
+        Person.objects.get(name_kk="Әуезов, Мұхтар").get_absolute_url(),
         "/events/",
         "/events/calendar/?month=2020-06",
         kk_page(EventPage),
