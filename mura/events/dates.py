@@ -48,6 +48,20 @@ def format_zone(event) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def format_slot_time(slot, language: str | None = None) -> str:
+    """`14 қазан, сейсенбі, 12:00–14:00, Цифрландыру зертханасы`: a timetable item as the
+    programme shows it, on the event's clock."""
+    language = language or current_language()
+    parts = [
+        format_day(slot.day, language),
+        f"{format_time(slot.start_time, TIME_PATTERN, locale=language)}–"
+        f"{format_time(slot.end_time, TIME_PATTERN, locale=language)}",
+    ]
+    if slot.where:
+        parts.append(slot.where)
+    return ", ".join(parts)
+
+
 def format_day(value, language: str | None = None) -> str:
     language = language or current_language()
     return format_date(value, WEEKDAY_DATE_PATTERNS[language], locale=language)

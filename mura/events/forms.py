@@ -100,6 +100,11 @@ class RegistrationForm(forms.Form):
             [name for name in self.fields if name != "consent"] + ["consent"]
         )
 
+    @property
+    def fields_in_error(self) -> list[forms.BoundField]:
+        """The fields the error summary names, in the form's order."""
+        return [field for field in self if field.errors]
+
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
         data["answers"] = {
@@ -112,6 +117,16 @@ class RegistrationForm(forms.Form):
         return [
             self.section_objects[pk] for pk in self.cleaned_data.get("sections", [])
         ]
+
+
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        error_messages={
+            "invalid": _("Enter a valid e-mail address, e.g. name@example.kz."),
+            "required": _("Please fill in this field."),
+        },
+    )
 
 
 def _section_label(section, taken: int) -> str:

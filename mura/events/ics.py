@@ -111,22 +111,38 @@ def event_calendar(event: "EventPage", request: HttpRequest | None = None) -> by
     return events_calendar([event], name=event.title, request=request)
 
 
+def _slot_vevent(
+    event: "EventPage", slot: "ProgrammeSlot", request: HttpRequest | None
+) -> Event:
+    tz = event.tzinfo
+    url = page_url(event, request=request)
+    speakers = ", ".join(speaker.name for speaker in slot.speakers.all())
+    return _vevent(
+        uid=f"slot-{slot.pk}@{uid_host(request)}",
+        summary=f"{slot.title} · {event.title}",
+        start=slot.starts_at(tz),
+        end=slot.ends_at(tz),
+        event=event,
+        url=url,
+        description="\n".join(part for part in (speakers, slot.where, url) if part),
+    )
+
+
 def slot_calendar(
     event: "EventPage", slot: "ProgrammeSlot", request: HttpRequest | None = None
 ) -> bytes:
     calendar = _calendar(event.title)
-    tz = event.tzinfo
-    url = page_url(event, request=request)
-    speakers = ", ".join(speaker.name for speaker in slot.speakers.all())
-    calendar.add_component(
-        _vevent(
-            uid=f"slot-{slot.pk}@{uid_host(request)}",
-            summary=f"{slot.title} · {event.title}",
-            start=slot.starts_at(tz),
-            end=slot.ends_at(tz),
-            event=event,
-            url=url,
-            description="\n".join(part for part in (speakers, slot.where, url) if part),
-        )
-    )
+    calendar.add_component(_slot_vevent(event, slot, request))
+    return _finish(calendar)
+
+
+def registration_calendar(
+    event: "EventPage", slots: Iterable["ProgrammeSlot"]
+) -> bytes:
+    """What one participant attends: the timetable items of the sections they chose,
+    each at its own time; the whole event when they chose none (or these have no items)."""
+    calendar = _calendar(event.title)
+    components = [_slot_vevent(event, slot, None) for slot in slots]
+    for component in components or [_event_vevent(event, None)]:
+        calendar.add_component(component)
     return _finish(calendar)

@@ -14,15 +14,17 @@ from django.utils.translation import gettext
 
 from mura.events import calendar, selectors
 from mura.events.dates import format_event_dates, format_event_moment, format_month
-from mura.events.forms import EventFilterForm, RegistrationForm
+from mura.events.forms import EventFilterForm, RegistrationForm, ResendLinkForm
 from mura.events.models.programme import EventSection, ExtraQuestion
 from mura.events.models.registrations import Registration
 from mura.events.qr import qr_svg
 from mura.events.seo import event_jsonld
 from mura.events.services import (
     REGISTRATION_LIMITS,
+    DuplicateRegistration,
     RegistrationClosed,
     registration_create,
+    registration_link_resend,
 )
 from mura.events.services import registration_cancel as cancel_registration
 from mura.portal.ratelimit import rate_limited
@@ -177,6 +179,9 @@ def register(request, page: "EventPage"):
                 )
             except RegistrationClosed as error:
                 form.add_error(None, error)
+            except DuplicateRegistration as error:
+                _add_service_errors(form, error)
+                context["offer_resend"] = True
             except ValidationError as error:
                 _add_service_errors(form, error)
             else:
@@ -206,6 +211,34 @@ def register(request, page: "EventPage"):
         )
     form = _registration_form(page)
     return TemplateResponse(request, "events/register.html", {**context, "form": form})
+
+
+# Asking for a registration's link again, per address: a person needs one or two.
+RESEND_LIMITS = ((5, 60 * 60),)
+
+
+def register_resend(request, page: "EventPage"):
+    """E-mail the link to an existing registration again (the duplicate e-mail error
+    offers it). The answer is the same whether or not the address is registered."""
+    if request.method != "POST":
+        return redirect(page.url + page.reverse_subpage("register_view"))
+    form = ResendLinkForm(request.POST)
+    if rate_limited(request, "event-registration-resend", RESEND_LIMITS):
+        messages.error(
+            request,
+            gettext("Too many requests from your network. Please try again later."),
+        )
+    elif form.is_valid():
+        registration_link_resend(event=page, email=form.cleaned_data["email"])
+        messages.success(
+            request,
+            gettext("We have sent the link to your registration to %(email)s.")
+            % {"email": form.cleaned_data["email"]},
+        )
+    else:
+        messages.error(request, form.errors["email"][0])
+        return redirect(page.url + page.reverse_subpage("register_view"))
+    return redirect(page.url)
 
 
 def _add_service_errors(form: RegistrationForm, error: ValidationError) -> None:

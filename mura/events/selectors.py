@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mura.events.models.programme import (
     EventSection,
@@ -119,11 +120,17 @@ def programme_days(event: "EventPage") -> list[dict]:
 
 
 def registration_answers(registration: Registration) -> list[tuple[str, str]]:
-    """The answers to the extra questions, each under its question's label."""
-    questions = {
-        str(q.pk): q.label
-        for q in ExtraQuestion.objects.filter(event_id=registration.event_id)
-    }
+    """The answers to the extra questions, each under its question's label and in words
+    in the current language ("Yes", not the stored `yes`), in the form's order."""
+    questions = ExtraQuestion.objects.filter(event_id=registration.event_id)
     return [
-        (questions.get(key, key), value) for key, value in registration.answers.items()
+        (question.label, _answer_in_words(question, answer))
+        for question in questions
+        if (answer := registration.answers.get(str(question.pk)))
     ]
+
+
+def _answer_in_words(question: ExtraQuestion, answer: str) -> str:
+    if question.kind == ExtraQuestion.Kind.YES_NO:
+        return {"yes": gettext("Yes"), "no": gettext("No")}.get(answer, answer)
+    return answer

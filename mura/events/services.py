@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -200,6 +201,27 @@ def _notify(registration: Registration, reason: str) -> None:
     transaction.on_commit(
         lambda: send_registration_email.enqueue(registration.pk, reason)
     )
+
+
+# One registration's link is e-mailed again at most once in this many seconds, whoever asks.
+RESEND_INTERVAL = 10 * 60
+
+
+def registration_link_resend(*, event: "EventPage", email: str) -> bool:
+    """E-mail the link to the active registration of `email` for `event` again; False
+    when there is none or its link went out in the last RESEND_INTERVAL. The caller
+    tells the visitor the same either way, so a stranger learns nothing from it."""
+    registration = (
+        Registration.objects.active()
+        .filter(event=event.original, email=email.strip().lower())
+        .first()
+    )
+    if registration is None or not caches["limits"].add(
+        f"mura:registration-resend:{registration.pk}", 1, timeout=RESEND_INTERVAL
+    ):
+        return False
+    send_registration_email.enqueue(registration.pk, "resent")
+    return True
 
 
 @transaction.atomic

@@ -314,6 +314,10 @@ class EventPage(RoutablePageMixin, InstitutionOwned, BasePage):
     def register_view(self, request):
         return page_views.register(request, self)
 
+    @route(r"^register/resend/$")
+    def register_resend_view(self, request):
+        return page_views.register_resend(request, self)
+
     @route(r"^programme/$")
     def programme_view(self, request):
         return page_views.programme(request, self)

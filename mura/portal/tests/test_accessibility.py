@@ -15,6 +15,7 @@ from django.utils import translation
 from mura.catalog.models import Access, Kind, Person, Resource
 from mura.conftest import ROOT, require
 from mura.events.models import EventPage
+from mura.events.services import registration_create
 from mura.exhibitions.models import ArtifactStoryPage, ExhibitionPage
 
 AXE = ROOT / "node_modules" / ".bin" / "axe"
@@ -52,12 +53,39 @@ def demo_paths() -> list[str]:
     ]
 
 
+def registration_paths() -> list[str]:
+    """The upcoming event's registration form and one person's confirmation page."""
+    event = (
+        EventPage.objects.live()
+        .filter(locale__language_code="kk", sections__registrable=True)
+        .upcoming()
+        .first()
+    )
+    registration = registration_create(
+        event=event,
+        data={
+            "name": "Әлия Сәрсенова",
+            "email": "aliya@example.kz",
+            "organisation": "Облыстық кітапхана",
+            "country": "KZ",
+            "consent": True,
+            "answers": {f"question_{q.pk}": "yes" for q in event.questions.all()},
+        },
+        sections=event.sections.filter(registrable=True)[:1],
+    )
+    return [
+        event.url + event.reverse_subpage("register_view"),
+        event.url
+        + event.reverse_subpage("registration_view", args=(registration.token,)),
+    ]
+
+
 @pytest.fixture
 def demo_urls(live_full_demo):
     with translation.override(
         "kk"
     ):  # unprefixed addresses, whatever an earlier test left active
-        paths = demo_paths()
+        paths = demo_paths() + registration_paths()
     return live_full_demo.url, paths + ["/ru" + path for path in paths]
 
 
