@@ -33,6 +33,8 @@ def test_reader_switches_language_and_opens_institution_and_article(
     page.wait_for_url(live_demo.url + "/")
     assert page.locator("html").get_attribute("lang") == "kk"
 
+    if device == "mobile":  # on a phone the sections are behind the menu button
+        page.locator(".main-nav__toggle").click()
     page.get_by_role("navigation", name="Негізгі мәзір").get_by_role(
         "link", name="Мекемелер"
     ).click()

@@ -66,7 +66,7 @@ def test_russian_reader_sees_kazakh_original_marked_as_kazakh(client, demo_news)
         "/ru/news/elbasy-library-information-resources-session/"
     ).content.decode()
     assert '<html lang="ru">' in html
-    assert 'class="container article" lang="kk"' in html
+    assert '<h1 class="article__title" lang="kk">' in html
     assert "08 апреля 2019 г. 16:32" in html
 
 

@@ -49,7 +49,12 @@ def test_a_reader_sees_a_finished_portal_and_tells_editions_apart(
         imprints = sorted(cards.locator(".record-row__imprint").all_inner_texts())
         assert imprints == ["5-басылым. Алматы : Өнер", "Павлодар : ЭКО"]
         for cover in cards.locator("img.record-row__cover").all():
-            assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+            # Covers load lazily and are drawn on their first request: wait for them.
+            cover.scroll_into_view_if_needed()
+            page.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0",
+                arg=cover.element_handle(),
+            )
         cards.first.scroll_into_view_if_needed()
         walk.snap("looks-editions")
 
