@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
+from mura.events.models import Registration
 from mura.events.tests.factories import SlotFactory, make_event
 from mura.portal.demo import translate_page
 
@@ -81,3 +82,16 @@ def test_past_programme_offers_no_calendar_file(client, forum, site_tree):
     html = client.get(upcoming.url).content.decode()
     assert f"/events/{upcoming.slug}/event.ics" in html
     assert f"/events/{upcoming.slug}/slots/" in html
+
+
+def test_a_past_events_registration_page_offers_no_calendar_file(client, forum):
+    registration = Registration.objects.create(
+        event=forum,
+        name="Алтынгүл Дәлелқызы",
+        email="altyngul@example.mn",
+        country="MN",
+        consent_at=forum.start - timedelta(days=10),
+    )
+    html = client.get(f"{forum.url}registration/{registration.token}/").content.decode()
+    assert "Алтынгүл Дәлелқызы" in html
+    assert ".ics" not in html
