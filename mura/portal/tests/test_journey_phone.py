@@ -16,12 +16,13 @@ MENU = {"kk": ("Мәзір", "Мекемелер"), "ru": ("Меню", "Учре
 
 # How much wider the placeholder's text is than the room the search box gives it.
 PLACEHOLDER_OVERFLOW = """() => {
-  const input = document.querySelector("#site-search");
-  const style = getComputedStyle(input);
   const context = document.createElement("canvas").getContext("2d");
-  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  return context.measureText(input.placeholder).width - room;
+  return Math.max(...[...document.querySelectorAll("input[type=search]")].map(input => {
+    const style = getComputedStyle(input);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width - room;
+  }));
 }"""
 
 
