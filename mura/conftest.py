@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils import translation
 from playwright.sync_api import Page, sync_playwright
 from wagtail.models import Locale
 
@@ -72,6 +74,15 @@ def _empty_cache():
     for cache in caches.all():
         if isinstance(cache, LocMemCache):
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Kazakh, the default language, whatever an earlier test on the
+    worker left active: `get_absolute_url()` then gives the unprefixed address."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
