@@ -7,14 +7,14 @@ such as vobject, which Radicale uses."""
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vGeo
-from wagtail.models import Site
 
-from mura.portal.addresses import page_url
+from mura.portal.addresses import page_url, site_url
 
 if TYPE_CHECKING:
     from mura.events.models import EventPage, ProgrammeSlot
@@ -30,12 +30,8 @@ def _calendar(name: str) -> Calendar:
 
 
 def uid_host(request: HttpRequest | None) -> str:
-    """The host that makes a UID unique across installations: the request's, else the
-    default Wagtail Site's."""
-    if request is not None:
-        return request.get_host().rsplit(":", 1)[0]
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.hostname if site else "localhost"
+    """The host that makes a UID unique across installations: the site's own."""
+    return urlsplit(site_url(request)).hostname or "localhost"
 
 
 def _location(event: "EventPage") -> str:
