@@ -35,7 +35,9 @@ class NewsArticleQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
-            .select_related("institution", "listing_image")
+            .select_related(
+                "institution", "listing_image", "locale", "alias_of__locale"
+            )
             .newest_first()
         )
 

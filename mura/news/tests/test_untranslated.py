@@ -3,6 +3,12 @@ and its Kazakh text marked with lang="kk" so that a screen reader switches voice
 
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from mura.news.models import NewsArticlePage
+
 ARTICLE = "/news/elbasy-library-information-resources-session/"
 
 
@@ -34,3 +40,25 @@ def test_russian_list_labels_kazakh_cards(client, demo_news):
         and '<span class="untranslated-label">На казахском</span>' in card
         for card in cards
     )
+
+
+def _queries_for(client, path: str) -> int:
+    client.get(path)  # caches warm, as for any later reader
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_each_kazakh_card_costs_the_russian_list_no_query(client, demo_news):
+    before = _queries_for(client, "/ru/news/")
+    original = NewsArticlePage.objects.get(
+        locale__language_code="kk", url_path__endswith=ARTICLE.split("/")[2] + "/"
+    )
+    copy = original.copy(
+        update_attrs={"slug": "one-more", "title": "Тағы бір жаңалық"},
+        keep_live=True,
+    )
+    copy.copy_for_translation(Locale.objects.get(language_code="ru"), alias=True)
+    after = _queries_for(client, "/ru/news/")
+    assert "Тағы бір жаңалық" in client.get("/ru/news/").content.decode()
+    assert after == before
