@@ -38,6 +38,7 @@ def test_follow_the_calendar(live_full_demo, walks):
         month_filter = page.locator("select[name=month]")
         expect(month_filter.locator("option").first).to_have_text(words["all_months"])
         page.get_by_role("link", name=words["calendar"], exact=True).click()
+        page.wait_for_url("**/calendar/")
         page.goto(page.url + "?month=2020-06")
         expect(page.get_by_text(words["empty"])).to_be_visible()
         pointer = page.locator(".month__pointer")

@@ -37,7 +37,9 @@ SEEN = {
 
 def assert_facts_readable(page, selector: str) -> None:
     """Every value of a facts list is at least a few words wide (never a letter a line)."""
-    widths = page.locator(f"{selector} dd").evaluate_all(
+    values = page.locator(f"{selector} dd")
+    expect(values.first).to_be_visible()
+    widths = values.evaluate_all(
         "items => items.map(item => item.getBoundingClientRect().width)"
     )
     assert widths and min(widths) > 150, widths
@@ -64,6 +66,7 @@ def test_register_choosing_a_master_class_and_keep_the_ticket(live_full_demo, wa
         walk.snap("register-event")
         page.get_by_role("link", name=text["register"]).first.click()
 
+        expect(page.locator("#id_name")).to_be_visible()
         register_url = page.url
         fill_in(page, email, text, question.pk)
         walk.snap("register-form")
