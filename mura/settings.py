@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "mura.api",
     "mura.interop",
     "mura.exhibitions",
+    "mura.iiif",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -44,6 +44,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("oai", include("mura.interop.oai.urls")),
     path("records/", include("mura.interop.record_urls")),
+    path("iiif/3/", include("mura.iiif.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,39 @@
+"""Background work: a large image's tiles are drawn ahead, so the first reader to zoom
+into it does not wait for each tile."""
+
+from django_tasks import task
+
+from mura.iiif import image_api
+from mura.iiif.access import public_image
+
+#: Images with more pixels than this get their tiles drawn ahead.
+LARGE_IMAGE = 4_000_000
+
+
+def tile_requests(width: int, height: int) -> list[tuple[str, str]]:
+    """(region, size) of every tile the published tile sizes describe."""
+    requests = []
+    size = image_api.TILE_SIZE
+    for factor in image_api.scale_factors(width, height):
+        step = size * factor
+        for y in range(0, height, step):
+            for x in range(0, width, step):
+                w, h = min(step, width - x), min(step, height - y)
+                out_w, out_h = -(-w // factor), -(-h // factor)
+                requests.append((f"{x},{y},{w},{h}", f"{out_w},{out_h}"))
+    return requests
+
+
+@task()
+def image_tiles_build(image_id: int) -> int:
+    """Draw every tile of a public image that is not drawn yet; the number drawn."""
+    image = public_image(image_id)
+    if image is None:
+        return 0
+    drawn = 0
+    for region, size in tile_requests(image.width, image.height):
+        wanted = image_api.parse(image, region, size, "0", "default.jpg")
+        if image_api.cached(image, wanted) is None:
+            image_api.rendered(image, wanted)
+            drawn += 1
+    return drawn
