@@ -241,6 +241,11 @@ MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
 if MEDIA_STORAGE == "s3":
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 WHITENOISE_USE_FINDERS = DEBUG
+# The deep-zoom image viewer comes from npm (`make install`); without it pages show the
+# plain images.
+OPENSEADRAGON_DIR = BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"
+MURA_IIIF_VIEWER = OPENSEADRAGON_DIR.is_dir()
+STATICFILES_DIRS = [("vendor/openseadragon", OPENSEADRAGON_DIR)] if MURA_IIIF_VIEWER else []
 
 # E-mail: console in development, SMTP via EMAIL_URL (smtp://user:pass@host:port); what
 # the address leaves out keeps Django's default (host localhost, port 25).
@@ -314,7 +319,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # The hash lets in the one <style> element OpenSeadragon adds (its focus outline
+        # on touch screens); the deep-zoom journey test fails if it changes.
+        "style-src": [SELF, "'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='"],
         "img-src": [SELF, "data:"],
         "media-src": [SELF],
         "font-src": [SELF],

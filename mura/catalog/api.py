@@ -5,12 +5,13 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import FilterLookup, FilterSchema, Query, Router, Schema
+from django.urls import reverse
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from mura.api.pagination import PageNumberPagination
 from mura.api.params import Moment, ObjectId, SlugFilter, Text, one_of
-from mura.catalog.choices import Kind
+from mura.catalog.choices import Access, Kind
 from mura.catalog.models import Resource
 
 router = Router(tags=["resources"])
@@ -45,6 +46,9 @@ class ResourceOut(Schema):
     agents: list[AgentOut]
     subjects: list[str]
     collections: list[str]
+    iiif_manifest: str | None = Field(
+        description="The IIIF Presentation 3 manifest of the record's public images"
+    )
     created_at: datetime
     updated_at: datetime
 
@@ -100,13 +104,24 @@ class ResourceOut(Schema):
             if collection.is_public
         ]
 
+    @staticmethod
+    def resolve_iiif_manifest(obj: Resource, context) -> str | None:
+        if not any(f.image_id and f.access == Access.PUBLIC for f in obj.files.all()):
+            return None
+        manifest = reverse("iiif:manifest", args=[obj.public_id])
+        return context["request"].build_absolute_uri(manifest)
+
 
 def _public():
     return (
         Resource.objects.public()
         .select_related("institution", "parent")
         .prefetch_related(
-            "agents__person", "agents__organisation", "subjects", "collections"
+            "agents__person",
+            "agents__organisation",
+            "subjects",
+            "collections",
+            "files",
         )
     )
 

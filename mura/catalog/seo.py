@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
+
 from mura.catalog.choices import AgentRole, Kind
 from mura.catalog.models import Resource
 
@@ -24,6 +26,11 @@ ORGANISATION_TYPES = {
     "archive": "ArchiveOrganization",
     "museum": "Museum",
 }
+
+
+IIIF_MANIFEST_TYPE = (
+    'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
+)
 
 
 def resource_jsonld(
@@ -68,6 +75,11 @@ def resource_jsonld(
         data["keywords"] = subjects
     if image_urls:
         data["image"] = image_urls
+        data["subjectOf"] = {
+            "@type": "CreativeWork",
+            "url": absolute(reverse("iiif:manifest", args=[resource.public_id])),
+            "encodingFormat": IIIF_MANIFEST_TYPE,
+        }
     if resource.isbn:
         data["isbn"] = resource.isbn
     if resource.publisher:

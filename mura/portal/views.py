@@ -78,8 +78,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded files from local storage (MEDIA_STORAGE=local), read from MEDIA_ROOT per request.
 
-    Documents are only served through /documents/<id>/<name>, where their records'
-    access is checked, never by their storage path."""
-    if posixpath.normpath(path).lstrip("/").startswith("documents/"):
+    Documents are only served through /documents/<id>/<name> and IIIF images through
+    /iiif/3/, where their records' access is checked, never by their storage path."""
+    if posixpath.normpath(path).lstrip("/").startswith(("documents/", "iiif/")):
         raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -121,3 +121,11 @@ def test_a_record_made_restricted_stops_serving_at_once(
 
 def test_an_unknown_image_is_404(client, db):
     assert client.get("/iiif/3/999999/info.json").status_code == 404
+
+
+def test_drawn_images_are_not_reachable_by_their_storage_path(
+    client, record, scan, tmp_path
+):
+    client.get(f"/iiif/3/{scan.pk}/full/max/0/default.jpg")
+    (drawn,) = (tmp_path / "iiif").rglob("*.jpg")
+    assert client.get(f"/media/{drawn.relative_to(tmp_path)}").status_code == 404
