@@ -16,6 +16,7 @@ from django.utils import translation
 from playwright.sync_api import Page, sync_playwright
 from wagtail.models import Locale
 
+from mura.iiif import access as iiif_access
 from mura.institutions.tests.factories import InstitutionFactory
 from mura.portal import demo
 from mura.portal.demo import ensure_locales, ensure_roots
@@ -70,10 +71,12 @@ def site_tree(db):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty in-process cache: ids reused after a flush must
-    not meet what an earlier test cached (image renditions, rate-limit windows)."""
+    not meet what an earlier test cached (image renditions, rate-limit windows, which
+    images the IIIF service may serve)."""
     for cache in caches.all():
         if isinstance(cache, LocMemCache):
             cache.clear()
+    iiif_access.answers.forget()
 
 
 @pytest.fixture(autouse=True)

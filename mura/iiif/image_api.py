@@ -153,11 +153,11 @@ def cache_name(image: PublicImage, request: ImageRequest) -> str:
 
 
 def cached(image: PublicImage, request: ImageRequest) -> bytes | None:
-    name = cache_name(image, request)
-    if not default_storage.exists(name):
+    try:
+        with default_storage.open(cache_name(image, request)) as file:
+            return file.read()
+    except FileNotFoundError:
         return None
-    with default_storage.open(name) as file:
-        return file.read()
 
 
 def rendered(image: PublicImage, request: ImageRequest) -> bytes:

@@ -90,7 +90,8 @@ def image(
         image_api.rendered(picture, wanted), content_type=wanted.media_type
     )
     response["Cache-Control"] = f"public, max-age={IMAGE_MAX_AGE}"
-    canonical = reverse("iiif:image", args=[image_id]) + "/" + wanted.canonical
+    service = request.path.rsplit("/", 4)[0]
+    canonical = f"{service}/{wanted.canonical}"
     response["Link"] = (
         f'<{site_url(request)}{canonical}>;rel="canonical", '
         '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
