@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
+from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 from wagtail.models import Locale
 
@@ -185,6 +186,23 @@ def live_demo(live_server, transactional_db):
     return live_server
 
 
+#: Screenshots are kept at most this wide: a 1280 px desktop shrinks to it with its text
+#: still legible, a 390 px phone shot stays as it was taken.
+SCREENSHOT_MAX_WIDTH = 1024
+
+
+def keep_screenshot(page: Page, path: Path, *, full_page: bool = False) -> None:
+    """A screenshot of `page` saved small: at most SCREENSHOT_MAX_WIDTH wide, in a
+    256-colour palette (a fifth to a third of Chromium's own PNG)."""
+    image = Image.open(io.BytesIO(page.screenshot(full_page=full_page))).convert("RGB")
+    if image.width > SCREENSHOT_MAX_WIDTH:
+        height = round(image.height * SCREENSHOT_MAX_WIDTH / image.width)
+        image = image.resize((SCREENSHOT_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(
+        path, optimize=True
+    )
+
+
 @pytest.fixture
 def screenshot_dir(tmp_path) -> Path:
     """docs/screenshots when MURA_UPDATE_SCREENSHOTS=1 (`make screenshots`), else a temp folder,
@@ -232,8 +250,9 @@ class Walk:
 
     def snap(self, step: str) -> None:
         """Keep a screenshot of this step (under docs/screenshots with `make screenshots`)."""
-        self.page.screenshot(
-            path=self.screenshots / f"journey-{step}-{self.language}-{self.device}.png"
+        keep_screenshot(
+            self.page,
+            self.screenshots / f"journey-{step}-{self.language}-{self.device}.png",
         )
 
 

@@ -55,53 +55,82 @@ def _author(resource: Resource) -> str:
 
 
 def _lines(
-    draw: ImageDraw.ImageDraw, text: str, font_path: str, sizes: tuple[int, ...]
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font_path: str,
+    sizes: tuple[int, ...],
+    *,
+    width: int,
+    most: int = 5,
 ) -> tuple[list[str], ImageFont.FreeTypeFont]:
-    """The text wrapped to the cover's width at the largest size that fits five lines."""
-    width = SIZE[0] - 64
+    """The text wrapped to `width` at the largest size that fits `most` lines."""
     for size in sizes:
         font = ImageFont.truetype(font_path, size)
         average = draw.textlength("абвгдеж", font=font) / 7
         lines = textwrap.wrap(text, max(8, int(width / average)))
-        if len(lines) <= 5 and all(
+        if len(lines) <= most and all(
             draw.textlength(line, font=font) <= width for line in lines
         ):
             return lines, font
-    lines = textwrap.wrap(text, max(8, int(width / average)))[:5]
+    lines = textwrap.wrap(text, max(8, int(width / average)))[:most]
     lines[-1] = lines[-1].rstrip(".,;: ") + "…"
     return lines, font
 
 
-def cover_draw(resource: Resource) -> bytes:
-    """The cover as PNG bytes."""
-    shades = COLOURS.get(resource.kind, COLOURS[Kind.BOOK])
-    background = shades[
-        int(hashlib.sha256(resource.public_id.encode()).hexdigest(), 16) % len(shades)
-    ]
-    picture = Image.new("RGB", SIZE, background)
+def draw_cover(
+    *,
+    title: str,
+    byline: str,
+    footer: str,
+    background: tuple[int, int, int],
+    size: tuple[int, int] = SIZE,
+) -> bytes:
+    """A cover as PNG bytes: the title in DejaVu Serif, the byline (author, institution)
+    under it, the footer (a date, a kind) at the foot, inside a gold frame."""
+    picture = Image.new("RGB", size, background)
     draw = ImageDraw.Draw(picture)
-    width, height = SIZE
+    width, height = size
+    text_width = width - 64
+    # A landscape card has room for fewer lines than a book's portrait cover.
+    most = 5 if height > width else 3
     draw.rectangle((16, 16, width - 17, height - 17), outline=ACCENT, width=2)
     draw.line((48, 56, width - 48, 56), fill=ACCENT, width=2)
-    lines, font = _lines(draw, resource.title, SERIF, (40, 34, 28, 24, 20))
+    lines, font = _lines(
+        draw, title, SERIF, (40, 34, 28, 24, 20), width=text_width, most=most
+    )
     y = 84
     for line in lines:
         draw.text((32, y), line, font=font, fill=PAPER)
         y += int(font.size * 1.25)
-    author = _author(resource)
-    if author:
-        author_lines, author_font = _lines(draw, author, SANS, (22, 19, 16))
-        y += 24
-        for line in author_lines[:2]:
-            draw.text((32, y), line, font=author_font, fill=ACCENT)
-            y += int(author_font.size * 1.3)
-    if resource.date_text:
+    if byline:
+        byline_lines, byline_font = _lines(
+            draw, byline, SANS, (22, 19, 16), width=text_width
+        )
+        y += 24 if most == 5 else 12
+        for line in byline_lines[:2]:
+            draw.text((32, y), line, font=byline_font, fill=ACCENT)
+            y += int(byline_font.size * 1.3)
+    if footer:
         small = ImageFont.truetype(SANS, 18)
         draw.line((48, height - 80, width - 48, height - 80), fill=ACCENT, width=2)
-        draw.text((32, height - 64), resource.date_text[:28], font=small, fill=PAPER)
+        draw.text((32, height - 64), footer[:40], font=small, fill=PAPER)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+def cover_draw(resource: Resource) -> bytes:
+    """The record's cover as PNG bytes."""
+    shades = COLOURS.get(resource.kind, COLOURS[Kind.BOOK])
+    background = shades[
+        int(hashlib.sha256(resource.public_id.encode()).hexdigest(), 16) % len(shades)
+    ]
+    return draw_cover(
+        title=resource.title,
+        byline=_author(resource),
+        footer=resource.date_text[:28],
+        background=background,
+    )
 
 
 def cover_bytes(resource: Resource) -> bytes:

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from django.core.files.images import ImageFile
 from lxml import etree
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images.models import Image
 
 from mura.catalog.models import (
@@ -42,7 +42,6 @@ from mura.interop.records import ImportItem, RecordProblem
 from mura.interop.services import records_import
 from mura.portal.demo import demo_data, demo_file
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 LOCAL_FIELD = "987"
 Authorities = dict[str, dict[str, Any]]
 
@@ -103,7 +102,8 @@ ORNAMENTS = (_horns, _rosette, _zigzag, _diamonds)
 
 
 def _image(title: str, seed: int, *, size: tuple[int, int] = (900, 640)) -> Image:
-    """A sepia picture with an ornament and a caption, drawn once and kept by title."""
+    """A sepia picture with an ornament, drawn once and kept by title. No lettering: a
+    card crops the picture to 16:9 and a reader of any language sees it."""
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
@@ -117,12 +117,8 @@ def _image(title: str, seed: int, *, size: tuple[int, int] = (900, 640)) -> Imag
         shade = rng.randint(-25, 10)
         draw.point((x, y), fill=tuple(max(0, min(255, c + shade)) for c in base))
     ink = (95, 60, 30)
-    ORNAMENTS[seed % len(ORNAMENTS)](draw, width // 2, height // 2 - 30, ink)
+    ORNAMENTS[seed % len(ORNAMENTS)](draw, width // 2, height // 2, ink)
     draw.rectangle((20, 20, width - 20, height - 20), outline=ink, width=4)
-    font = ImageFont.truetype(FONT, 30)
-    text = title if len(title) < 48 else title[:46] + "…"
-    box = draw.textbbox((0, 0), text, font=font)
-    draw.text(((width - (box[2] - box[0])) / 2, height - 90), text, fill=ink, font=font)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=82)
     return Image.objects.create(

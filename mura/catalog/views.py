@@ -1,7 +1,13 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -196,36 +202,64 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-# The orders of an authority's records: (value, label, ordering); the first is the default.
+# The orders of an authority's records by date and title: (value, label, ordering).
 AUTHORITY_SORTS = (
-    (
-        "date",
-        gettext_lazy("Oldest first"),
-        (F("year_from").asc(nulls_last=True), "title"),
-    ),
     (
         "-date",
         gettext_lazy("Newest first"),
         (F("year_from").desc(nulls_last=True), "title"),
     ),
+    (
+        "date",
+        gettext_lazy("Oldest first"),
+        (F("year_from").asc(nulls_last=True), "title"),
+    ),
     ("title", gettext_lazy("By title"), ("title", "pk")),
 )
+# A person's or body's own works (as author, maker, photographer, creator of a fonds)
+# come before the records they edited, compiled or appear in otherwise.
+CREATOR_ROLES = (
+    AgentRole.AUTHOR,
+    AgentRole.MAKER,
+    AgentRole.PHOTOGRAPHER,
+    AgentRole.FONDS_CREATOR,
+)
+
+
+def _relevance(role_lookup: str, authority) -> tuple:
+    """By relevance, as a catalogue's author page orders: the authority's own works
+    first, then the rest; newest first within each."""
+    created = Exists(
+        ResourceAgent.objects.filter(
+            resource=OuterRef("pk"),
+            role__in=CREATOR_ROLES,
+            **{role_lookup: authority},
+        )
+    )
+    return (
+        created.desc(),
+        *AUTHORITY_SORTS[0][2],
+    )
 
 
 def _authority(
     request: HttpRequest, model, pk: int, lookup: str, role_lookup: str | None
 ) -> HttpResponse:
     authority = get_object_or_404(model, pk=pk)
-    sorts = {value: ordering for value, _label, ordering in AUTHORITY_SORTS}
+    sorts = list(AUTHORITY_SORTS)
+    if role_lookup:
+        relevance = _relevance(role_lookup, authority)
+        sorts.insert(0, ("relevance", gettext_lazy("By relevance"), relevance))
+    orderings = {value: ordering for value, _label, ordering in sorts}
     sort = request.GET.get("sort", "")
-    if sort not in sorts:
-        sort = AUTHORITY_SORTS[0][0]
+    if sort not in orderings:
+        sort = sorts[0][0]
     resources = (
         Resource.objects.public()
         .filter(**{lookup: authority})
         .distinct()
         .for_listing()
-        .order_by(*sorts[sort], "pk")
+        .order_by(*orderings[sort], "pk")
     )
     roles = []
     if role_lookup:
@@ -247,7 +281,7 @@ def _authority(
             "authority_type": model._meta.verbose_name,
             "roles": roles,
             "page_obj": _page(request, resources),
-            "sorts": [(value, label) for value, label, _ordering in AUTHORITY_SORTS],
+            "sorts": [(value, label) for value, label, _ordering in sorts],
             "sort": sort,
             "sort_query": urlencode({"sort": sort}),
             "authority_is_person": model is Person,

@@ -26,6 +26,7 @@ from mura.events.services import event_sync_translations
 from mura.institutions.models import Institution
 from mura.portal.demo import demo_data, translate_page
 from mura.portal.models import HomePage
+from mura.portal.translation import LANGUAGE_CODES
 
 
 def _speakers(rows: dict[str, dict]) -> dict[str, Speaker]:
@@ -122,7 +123,10 @@ def _slots(
                 "end_time": time.fromisoformat(row["end"]),
                 "kind": row["kind"],
                 "title_ru": row["title_ru"],
-                "room": row.get("room", ""),
+                **{
+                    f"room_{code}": row.get(f"room_{code}", "")
+                    for code in LANGUAGE_CODES
+                },
                 "section": sections[row["section"]] if "section" in row else None,
             },
         )

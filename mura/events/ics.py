@@ -34,8 +34,10 @@ def uid_host(request: HttpRequest | None) -> str:
     return urlsplit(site_url(request)).hostname or "localhost"
 
 
-def _location(event: "EventPage") -> str:
-    return ", ".join(part for part in (event.venue_name, event.venue_address) if part)
+def _location(event: "EventPage", room: str = "") -> str:
+    """Where to go: the room (of a timetable item) first, then the venue and its address."""
+    parts = (room, event.venue_name, event.venue_address)
+    return ", ".join(part for part in parts if part)
 
 
 def _vevent(
@@ -47,6 +49,7 @@ def _vevent(
     event: "EventPage",
     url: str,
     description: str,
+    room: str = "",
 ) -> Event:
     vevent = Event()
     vevent.add("uid", uid)
@@ -57,7 +60,7 @@ def _vevent(
     vevent.add("url", url)
     if description:
         vevent.add("description", description)
-    if location := _location(event):
+    if location := _location(event, room):
         vevent.add("location", location)
     if event.latitude is not None and event.longitude is not None:
         vevent.add("geo", vGeo((float(event.latitude), float(event.longitude))))
@@ -120,7 +123,8 @@ def _slot_vevent(
         end=slot.ends_at(tz),
         event=event,
         url=url,
-        description="\n".join(part for part in (speakers, slot.where, url) if part),
+        description="\n".join(part for part in (speakers, url) if part),
+        room=slot.where,
     )
 
 

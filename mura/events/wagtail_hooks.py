@@ -152,16 +152,15 @@ class SectionViewSet(ScopedViewSet):
     model = EventSection
     icon = "list-ul"
     menu_label = _("Programme sections")
-    list_display = ["title_kk", "event", "kind", "room", "capacity", "registrable"]
+    list_display = ["title_kk", "event", "kind", "room_kk", "capacity", "registrable"]
     list_filter = ["event", "kind"]
     search_fields = ["title_kk", "title_ru"]
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("event"), FieldPanel("kind")]),
             *translated_panels("title"),
-            FieldRowPanel(
-                [FieldPanel("room"), FieldPanel("capacity"), FieldPanel("sort_order")]
-            ),
+            FieldRowPanel(translated_panels("room")),
+            FieldRowPanel([FieldPanel("capacity"), FieldPanel("sort_order")]),
             FieldPanel("registrable"),
         ],
         base_form_class=OrganiserForm,
@@ -189,10 +188,9 @@ class SlotViewSet(ScopedViewSet):
             FieldRowPanel(
                 [FieldPanel("day"), FieldPanel("start_time"), FieldPanel("end_time")]
             ),
-            FieldRowPanel(
-                [FieldPanel("kind"), FieldPanel("room"), FieldPanel("sort_order")]
-            ),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("sort_order")]),
             *translated_panels("title"),
+            FieldRowPanel(translated_panels("room")),
             FieldPanel("speakers"),
             FieldPanel("moderators"),
         ],

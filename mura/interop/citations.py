@@ -1,8 +1,18 @@
-"""Writing one catalogue record as RIS or BibTeX, for reference managers.
-
-Both formats are a few tagged lines: a module of our own is smaller than a dependency."""
+"""Writing one catalogue record as RIS (rispy) or BibTeX (bibtexparser), for reference
+managers: the record's fields are mapped here, the formats are the libraries' business."""
 
 import re
+
+import bibtexparser
+import rispy
+from bibtexparser.middlewares import AddEnclosingMiddleware
+from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
+from pylatexenc.latexencode import (
+    RULE_DICT,
+    UnicodeToLatexConversionRule,
+    UnicodeToLatexEncoder,
+)
 
 from mura.catalog.choices import AgentRole, Kind
 from mura.catalog.models import Resource
@@ -44,45 +54,74 @@ def _call_number(resource: Resource) -> str:
     return resource.reference_code or resource.inventory_number
 
 
+class _RisWriter(rispy.RisWriter):
+    """RIS as reference managers import it: no numbered header, CRLF line ends."""
+
+    NEWLINE = "\r\n"
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def resource_to_ris(resource: Resource, *, url: str) -> str:
     """One RIS record (CRLF line ends, as the format asks)."""
-    lines = [("TY", RIS_TYPES.get(resource.kind, "GEN"))]
     title = resource.title
     if resource.other_title:
         title += f" : {resource.other_title}"
-    lines.append(("TI", title))
-    lines += [("AU", name) for name, _ in _names(resource, AUTHOR_ROLES)]
-    lines += [("A2", name) for name, _ in _names(resource, EDITOR_ROLES)]
-    if resource.year_from:
-        lines.append(("PY", str(resource.year_from)))
-    lines += [
-        ("DA", resource.date_text),
-        ("ET", resource.edition),
-        ("PB", resource.publisher),
-        ("CY", resource.publication_place),
-        ("T3", resource.series_title),
-        ("SN", resource.isbn or resource.issn),
-        ("LA", LANGUAGE_CODES.get(resource.language, "")),
-        ("AB", resource.description),
-        *(("KW", subject.name_kk) for subject in resource.subjects.all()),
-        ("CN", _call_number(resource)),
-        ("DB", resource.institution.name_kk),
-        ("N1", resource.notes),
-        ("UR", url),
-        ("ER", ""),
-    ]
-    return "".join(
-        f"{tag}  - {' '.join(value.split())}\r\n"
-        for tag, value in lines
-        if value or tag == "ER"
-    )
+    fields = {
+        "type_of_reference": RIS_TYPES.get(resource.kind, "GEN"),
+        "title": title,
+        "authors": [name for name, _ in _names(resource, AUTHOR_ROLES)],
+        "secondary_authors": [name for name, _ in _names(resource, EDITOR_ROLES)],
+        "year": str(resource.year_from or ""),
+        "date": resource.date_text,
+        "edition": resource.edition,
+        "publisher": resource.publisher,
+        "place_published": resource.publication_place,
+        "tertiary_title": resource.series_title,
+        "issn": resource.isbn or resource.issn,
+        "language": LANGUAGE_CODES.get(resource.language, ""),
+        "abstract": resource.description,
+        "keywords": [subject.name_kk for subject in resource.subjects.all()],
+        "call_number": _call_number(resource),
+        "name_of_database": resource.institution.name_kk,
+        "notes": [resource.notes],
+        "urls": [url],
+    }
+    reference = {}
+    for key, value in fields.items():
+        if isinstance(value, list):
+            value = [_one_line(item) for item in value if item.strip()]
+        else:
+            value = _one_line(value)
+        if value:
+            reference[key] = value
+    return rispy.dumps([reference], implementation=_RisWriter)
 
 
-_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_])")
+# BibTeX's special characters, escaped; every other letter stays UTF-8 (biber reads it).
+_LATEX_SPECIALS = UnicodeToLatexEncoder(
+    conversion_rules=[
+        UnicodeToLatexConversionRule(
+            rule_type=RULE_DICT, rule={ord(char): f"\\{char}" for char in "\\{}&%$#_"}
+        )
+    ],
+    unknown_char_policy="keep",
+    unknown_char_warning=False,
+)
+_BIBTEX_FORMAT = BibtexFormat()
+_BIBTEX_FORMAT.indent = "  "
+_BIBTEX_ENCLOSING = AddEnclosingMiddleware(
+    reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
+)
 
 
 def _bibtex_value(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LATEX_SPECIALS.unicode_to_latex(_one_line(text))
 
 
 def _bibtex_names(names: list[tuple[str, bool]]) -> str:
@@ -118,6 +157,14 @@ def resource_to_bibtex(resource: Resource, *, url: str) -> str:
         ("note", _bibtex_value(_call_number(resource))),
         ("url", url),
     ]
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     key = re.sub(r"[^A-Za-z0-9]", "", resource.public_id) or str(resource.pk)
-    return f"@{entry_type}{{mura{key},\n{body}\n}}\n"
+    entry = Entry(
+        entry_type,
+        f"mura{key}",
+        [Field(name, value) for name, value in fields if value],
+    )
+    return bibtexparser.write_string(
+        bibtexparser.Library([entry]),
+        unparse_stack=[_BIBTEX_ENCLOSING],
+        bibtex_format=_BIBTEX_FORMAT,
+    )

@@ -2,21 +2,15 @@
 and fits a phone screen."""
 
 import pytest
-from PIL import Image as PILImage
 from playwright.sync_api import expect
 
 from mura.catalog.choices import Kind
 from mura.catalog.models import Resource
-from mura.conftest import load_demo, sideways_scroll
+from mura.conftest import keep_screenshot, load_demo, sideways_scroll
 
 pytestmark = pytest.mark.browser
 
 HEADINGS = {"kk": "Сипаттама", "ru": "Описание"}
-
-
-def _shrink(path) -> None:
-    """Screenshots go into the repository: 64 colours keep them small."""
-    PILImage.open(path).convert("RGB").quantize(colors=64).save(path, optimize=True)
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
@@ -43,8 +37,7 @@ def test_item_page_of_every_kind(
                 "image did not load"
             )
         path = screenshot_dir / f"catalog-{kind}-{language}.png"
-        browser_page.screenshot(path=path)
-        _shrink(path)
+        keep_screenshot(browser_page, path)
         browser_page.set_viewport_size({"width": 390, "height": 844})
         assert sideways_scroll(browser_page) == 0, f"{kind} is wider than a phone"
 

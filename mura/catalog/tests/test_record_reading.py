@@ -11,7 +11,11 @@ from wagtail.images.tests.utils import get_test_image_file
 from mura.catalog import display
 from mura.catalog.choices import AgentRole, Kind, Rights
 from mura.catalog.models import DigitalFile
-from mura.catalog.tests.factories import PersonFactory, ResourceFactory
+from mura.catalog.tests.factories import (
+    PersonFactory,
+    ResourceFactory,
+    SubjectFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -116,12 +120,41 @@ def test_an_authority_shows_its_biography_identifiers_and_ordered_records(
             date_text=year,
             agents=[(AgentRole.AUTHOR, author)],
         )
+    ResourceFactory(
+        institution=institution,
+        title="Жинақ 2001",
+        date_text="2001",
+        agents=[(AgentRole.EDITOR, author)],
+    )
     page = client.get(author.get_absolute_url()).content.decode()
     assert "Жазушы, драматург, ғалым." in page
     assert 'href="https://viaf.org/viaf/12345678/"' in page
     assert 'href="https://www.wikidata.org/wiki/Q1234567"' in page
-    assert page.index("Шығармалар 1942") < page.index("Шығармалар 1961")
+    # By relevance: the author's own works, newest first, then what they edited.
+    order = [
+        page.index(title)
+        for title in ("Шығармалар 1977", "Шығармалар 1961", "Шығармалар 1942")
+    ]
+    assert order == sorted(order) and order[-1] < page.index("Жинақ 2001")
+    assert '<option value="relevance" selected>' in page
     newest = client.get(author.get_absolute_url(), {"sort": "-date"}).content.decode()
-    assert newest.index("Шығармалар 1977") < newest.index("Шығармалар 1942")
+    assert newest.index("Жинақ 2001") < newest.index("Шығармалар 1977")
+    oldest = client.get(author.get_absolute_url(), {"sort": "date"}).content.decode()
+    assert oldest.index("Шығармалар 1942") < oldest.index("Шығармалар 1961")
     odd = client.get(author.get_absolute_url(), {"sort": "nonsense"})
     assert odd.status_code == 200
+
+
+def test_a_subject_lists_its_records_newest_first(client, institution):
+    subject = SubjectFactory(name_kk="Өлкетану")
+    for year in ("1930", "1995", "1960"):
+        ResourceFactory(
+            institution=institution,
+            title=f"Өлке {year}",
+            date_text=year,
+            subjects=[subject],
+        )
+    page = client.get(subject.get_absolute_url()).content.decode()
+    assert 'value="relevance"' not in page
+    order = [page.index(f"Өлке {year}") for year in ("1995", "1960", "1930")]
+    assert order == sorted(order)

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from mura.comments.models import Comment
 from mura.comments.services import comments_moderate
 from mura.comments.tests.helpers import ARTICLE, captcha_answer
+from mura.conftest import keep_screenshot
 from mura.institutions.tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -64,7 +65,7 @@ def test_a_comment_with_the_right_code_waits_then_appears_as_text(
     expect(shown.locator("a")).to_have_count(0)
     assert "nurlan.private" not in page.content()
     page.locator("#comments").scroll_into_view_if_needed()
-    page.screenshot(path=screenshot_dir / "comments-kk.png")
+    keep_screenshot(page, screenshot_dir / "comments-kk.png")
 
 
 def test_a_wrong_code_is_refused_in_russian_with_the_text_kept(
@@ -132,4 +133,4 @@ def test_the_article_page_in_russian_with_views_and_structured_data(
     assert data["@type"] == "NewsArticle" and data["datePublished"].startswith(
         "2019-04-08T16:32"
     )
-    page.screenshot(path=screenshot_dir / "news-article-ru.png")
+    keep_screenshot(page, screenshot_dir / "news-article-ru.png")

@@ -49,6 +49,15 @@ def assert_form_finished(page, text: dict) -> None:
     trap = page.get_by_text(text["trap"])
     box = trap.bounding_box()
     assert box is None or box["x"] + box["width"] <= 0, box
+    # Side by side (a desktop), the name and e-mail labels and boxes stand level,
+    # though only the e-mail has a hint.
+    boxes = [page.locator(f"#id_{field}").bounding_box() for field in ("name", "email")]
+    labels = [
+        page.locator(f"label[for=id_{field}]").bounding_box()
+        for field in ("name", "email")
+    ]
+    if boxes[0]["x"] != boxes[1]["x"]:
+        assert boxes[0]["y"] == boxes[1]["y"] and labels[0]["y"] == labels[1]["y"]
 
 
 def test_comment_on_an_event_and_an_exhibition(live_full_demo, walks):

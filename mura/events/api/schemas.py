@@ -122,7 +122,9 @@ class SlotOut(Schema):
     title: str
     start: datetime
     end: datetime
-    room: str
+    room: str = Field(
+        description="The room in the reader's language; the section's when the item names none"
+    )
     section_id: int | None
     speakers: list[SpeakerOut]
     moderators: list[SpeakerOut]
@@ -144,7 +146,7 @@ class SectionOut(Schema):
     id: int
     kind: str
     title: str
-    room: str
+    room: str = Field(description="The room in the reader's language")
     capacity: int | None
     confirmed_count: int
     registrable: bool

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mura.events.choices import SessionKind
 from mura.institutions.models import Institution
-from mura.portal.translation import TranslatedField
+from mura.portal.translation import LANGUAGE_CODES, TranslatedField
 
 
 class Speaker(models.Model):
@@ -81,7 +81,9 @@ class EventSection(models.Model):
     title_kk = models.CharField(_("title (Kazakh)"), max_length=300)
     title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    room = models.CharField(_("room"), max_length=200, blank=True)
+    room_kk = models.CharField(_("room (Kazakh)"), max_length=200, blank=True)
+    room_ru = models.CharField(_("room (Russian)"), max_length=200, blank=True)
+    room_en = models.CharField(_("room (English)"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty for unlimited.")
     )
@@ -93,6 +95,7 @@ class EventSection(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     title = TranslatedField("title")
+    room = TranslatedField("room")
 
     class Meta:
         verbose_name = _("programme section")
@@ -141,12 +144,14 @@ class ProgrammeSlot(models.Model):
     title_kk = models.CharField(_("title (Kazakh)"), max_length=300)
     title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    room = models.CharField(
-        _("room"),
+    room_kk = models.CharField(
+        _("room (Kazakh)"),
         max_length=200,
         blank=True,
         help_text=_("The section's room if empty."),
     )
+    room_ru = models.CharField(_("room (Russian)"), max_length=200, blank=True)
+    room_en = models.CharField(_("room (English)"), max_length=200, blank=True)
     speakers = models.ManyToManyField(
         Speaker, verbose_name=_("speakers"), blank=True, related_name="talks"
     )
@@ -158,6 +163,7 @@ class ProgrammeSlot(models.Model):
     objects = SlotQuerySet.as_manager()
 
     title = TranslatedField("title")
+    room = TranslatedField("room")
 
     class Meta:
         verbose_name = _("programme item")
@@ -174,8 +180,17 @@ class ProgrammeSlot(models.Model):
         return f"{self.day} {self.start_time:%H:%M} {self.title}"
 
     @property
+    def room_holder(self) -> "ProgrammeSlot | EventSection | None":
+        """The slot itself when it names a room in any language, else its section."""
+        if any(getattr(self, f"room_{code}") for code in LANGUAGE_CODES):
+            return self
+        return self.section if self.section_id else None
+
+    @property
     def where(self) -> str:
-        return self.room or (self.section.room if self.section_id else "")
+        """The room in the reader's language (falling back to kk, ru, en)."""
+        holder = self.room_holder
+        return holder.room if holder else ""
 
     def starts_at(self, tz: ZoneInfo) -> datetime:
         return datetime.combine(self.day, self.start_time, tzinfo=tz)

@@ -130,7 +130,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} · {self.event}"
+        """The person and the event's title in the active language (the admin user's)."""
+        return f"{self.name} · {self.event.localized.title}"
 
     @property
     def position_in_queue(self) -> int | None:

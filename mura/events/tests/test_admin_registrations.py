@@ -122,3 +122,21 @@ def test_the_event_filter_names_events_in_the_admins_language(client, registered
     page = client.get(f"/admin/event_registrations/?event={event.pk}").content.decode()
     text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "Мероприятие: Региональный форум библиотекарей" in text
+
+
+def test_a_registration_is_named_with_the_events_title_in_the_admins_language(
+    client, registered
+):
+    event, registration = registered["event"], registered["registration"]
+    translated = event.copy_for_translation(
+        Locale.objects.get(language_code="ru"), copy_parents=True
+    )
+    translated.title = "Региональный форум библиотекарей"
+    translated.save_revision().publish()
+    client.force_login(registered["organiser"])
+    page = client.get(
+        f"/admin/event_registrations/inspect/{registration.pk}/"
+    ).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert f"{registration.name} · Региональный форум библиотекарей" in title
+    assert event.title not in page

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from mura.conftest import load_demo, sideways_scroll
+from mura.conftest import keep_screenshot, load_demo, sideways_scroll
 
 WIDTHS = {"desktop": 1280, "mobile": 390}
 FORUM = "/events/international-forum-toraighyrov-library-125/"
@@ -52,7 +52,7 @@ def test_timetable_side_by_side_on_desktop_stacked_on_phone(
     page.get_by_role("link", name="2-күн").first.click()
     assert page.url.endswith("#day-2")
     page.locator(".timetable__row").nth(3).evaluate("row => row.scrollIntoView()")
-    page.screenshot(path=screenshot_dir / f"events-timetable-{device}.png")
+    keep_screenshot(page, screenshot_dir / f"events-timetable-{device}.png")
     if device == "desktop":
         # The printable programme: same timetable, without the site's chrome.
         page.get_by_role("link", name="Бағдарламаны басып шығару").click()
@@ -62,7 +62,7 @@ def test_timetable_side_by_side_on_desktop_stacked_on_phone(
         expect(
             page.get_by_text("Сұлтанмахмұт Торайғыров мұрасы: әдеби кеш")
         ).to_be_visible()
-        page.screenshot(path=screenshot_dir / "events-programme-print.png")
+        keep_screenshot(page, screenshot_dir / "events-programme-print.png")
 
 
 def test_register_on_a_phone_in_russian(live_events, browser_page, screenshot_dir):
@@ -92,8 +92,8 @@ def test_register_on_a_phone_in_russian(live_events, browser_page, screenshot_di
     page.get_by_text("Мастер-класс: сканирование книг и документов").click()
     page.get_by_label("Нужен ли вам сертификат участника?").select_option("yes")
     page.locator("#id_consent").check()
-    page.screenshot(
-        path=screenshot_dir / "events-register-ru-mobile.png", full_page=True
+    keep_screenshot(
+        page, screenshot_dir / "events-register-ru-mobile.png", full_page=True
     )
     page.get_by_role("button", name="Зарегистрироваться").click()
     expect(page.get_by_text("Подтверждена").first).to_be_visible()

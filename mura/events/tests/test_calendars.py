@@ -114,3 +114,29 @@ def test_feed_lists_upcoming_events_in_the_requested_language(
         str(e["uid"]) for e in ru.walk("VEVENT")
     }
     assert len(uids) == 1, "a translation is the same event in a calendar"
+
+
+def test_slot_calendar_puts_its_room_in_the_readers_language_in_location(
+    client, kyzylorda_event, site_tree
+):
+    kyzylorda_event.venue_name = "Тәжібаев атындағы кітапхана"
+    kyzylorda_event.save_revision().publish()
+    slot = SlotFactory(
+        event=kyzylorda_event,
+        day=kyzylorda_event.local_start.date(),
+        start_time=time(14, 30),
+        end_time=time(16, 0),
+        room_kk="Мәжіліс залы",
+        room_ru="Зал заседаний",
+    )
+    ru = translate_page(
+        kyzylorda_event,
+        site_tree["locales"]["ru"],
+        title="Сессия",
+    )
+    kk_vevent = parse(
+        client.get(f"/events/{kyzylorda_event.slug}/slots/{slot.pk}.ics")
+    ).walk("VEVENT")[0]
+    ru_vevent = parse(client.get(f"{ru.url}slots/{slot.pk}.ics")).walk("VEVENT")[0]
+    assert str(kk_vevent["location"]).startswith("Мәжіліс залы, Тәжібаев")
+    assert str(ru_vevent["location"]).startswith("Зал заседаний, ")

@@ -100,7 +100,9 @@ def test_event_page_shows_times_in_the_events_zone_with_programme_and_json_ld(
     client, events
 ):
     session = events["session"]
-    section = SectionFactory(event=session, title_kk="Open space", room="Мәжіліс залы")
+    section = SectionFactory(
+        event=session, title_kk="Open space", room_kk="Мәжіліс залы"
+    )
     slot = SlotFactory(
         event=session,
         section=section,

@@ -36,7 +36,7 @@ def event(site_tree):
         kind=SessionKind.MASTER_CLASS,
         title_kk="Кітаптарды сканерлеу",
         title_ru="Сканирование книг",
-        room="Зертхана",
+        room_kk="Зертхана",
     )
     SectionFactory(event=event, title_kk="Пленарлық бөлім", title_ru="Пленарная часть")
     for start_time, end_time in (
@@ -80,7 +80,7 @@ def calendar_of(message) -> Calendar:
 @pytest.mark.parametrize(
     ("language", "section", "participation", "yes"),
     [
-        ("kk", "Кітаптарды сканерлеу", "Күндізгі (орнында)", "Иә"),
+        ("kk", "Кітаптарды сканерлеу", "Бетпе-бет", "Иә"),
         ("ru", "Сканирование книг", "Очно", "Да"),
     ],
 )
@@ -148,7 +148,7 @@ def test_the_confirmation_page_shows_answers_in_words(
     )
     html = client.get(path).content.decode()
     assert "<dt>Сертификат қажет пе?</dt><dd>Иә</dd>" in html
-    assert "<dd>Күндізгі (орнында)</dd>" in html
+    assert "<dd>Бетпе-бет</dd>" in html
     assert "<dd>Кітаптарды сканерлеу</dd>" in html
     assert ">yes<" not in html
 

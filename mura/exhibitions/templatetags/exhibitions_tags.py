@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Locale
 
+from mura.exhibitions.covers import card_catalogue_image, card_cover_url
 from mura.exhibitions.models import (
     ArtifactStoryPage,
     ExhibitionIndexPage,
@@ -10,6 +11,18 @@ from mura.exhibitions.models import (
 from mura.institutions.models import Institution
 
 register = template.Library()
+
+
+@register.inclusion_tag("exhibitions/tags/card_picture.html")
+def card_picture(page: ExhibitionPage | ArtifactStoryPage) -> dict:
+    """`{% card_picture page %}`: the card's picture, never an empty box: the listing
+    image, else the first catalogue image the page shows, else a drawn cover."""
+    if page.listing_image_id:
+        return {"image": page.listing_image}
+    file = card_catalogue_image(page)
+    if file is not None:
+        return {"image": file.image}
+    return {"cover_url": card_cover_url(page)}
 
 
 @register.inclusion_tag("exhibitions/tags/teaser.html")

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from mura.catalog.choices import Access, Kind
 from mura.catalog.tests.factories import ResourceFactory
-from mura.conftest import sideways_scroll
+from mura.conftest import keep_screenshot, sideways_scroll
 from mura.exhibitions.models import ArtifactStoryItem
 from mura.exhibitions.tests.factories import MuseumObjectFactory, chapter, make_story
 from mura.institutions.models import Institution
@@ -112,6 +112,6 @@ def test_story_reads_on_desktop_and_phone_in_kazakh_and_russian(
                 assert sideways_scroll(page) == 0
             if (language, device) in (("kk", "desktop"), ("ru", "mobile")):
                 shot = screenshot_dir / f"exhibitions-story-{language}.png"
-                page.screenshot(path=shot, full_page=True)
+                keep_screenshot(page, shot, full_page=True)
             page.get_by_role("link", name=first_chapter).first.click()
             assert page.url.endswith("#chapter-1")

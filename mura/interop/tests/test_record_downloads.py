@@ -2,7 +2,9 @@
 
 import io
 
+import bibtexparser
 import pytest
+import rispy
 from lxml import etree
 from pymarc import MARCReader
 
@@ -78,6 +80,15 @@ def test_bibtex_is_one_entry_with_braced_bodies_and_escaped_specials(client, boo
     assert "  address = {Алматы},\n" in text
     assert "  subtitle = {роман-эпопея},\n" in text
     assert text.rstrip().endswith("}")
+    [entry] = bibtexparser.parse_string(text).entries
+    assert entry["publisher"] == "Жазушы" and entry["year"] == "1988"
+
+
+def test_ris_reads_back_as_one_record(client, book):
+    [record] = rispy.loads(download(client, book, "ris").content.decode())
+    assert record["title"] == "Абай жолы : роман-эпопея"
+    assert record["authors"] == ["Әуезов, Мұхтар"]
+    assert record["keywords"] == ["Қазақ прозасы"]
 
 
 def test_an_archival_file_is_a_misc_entry_with_its_reference_code(client, institution):

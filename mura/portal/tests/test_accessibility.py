@@ -47,6 +47,7 @@ def demo_paths() -> list[str]:
         "/events/",
         "/events/calendar/?month=2020-06",
         kk_page(EventPage),
+        "/exhibitions/",
         kk_page(ExhibitionPage),
         kk_page(ArtifactStoryPage),
         "/search/?q=кітапхана",

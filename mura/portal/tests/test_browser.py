@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from mura.conftest import sideways_scroll
+from mura.conftest import keep_screenshot, sideways_scroll
 
 WIDTHS = {"desktop": 1280, "mobile": 390}
 
@@ -20,14 +20,14 @@ def test_reader_switches_language_and_opens_institution_and_article(
     assert page.locator("html").get_attribute("lang") == "kk"
     expect(page.get_by_role("heading", name="Соңғы жаңалықтар")).to_be_visible()
     if device == "desktop":
-        page.screenshot(path=screenshot_dir / "home-kk.png", full_page=True)
+        keep_screenshot(page, screenshot_dir / "home-kk.png", full_page=True)
 
     page.get_by_role("link", name="Русский").click()
     page.wait_for_url("**/ru/")
     assert page.locator("html").get_attribute("lang") == "ru"
     expect(page.get_by_role("heading", name="Последние новости")).to_be_visible()
     if device == "desktop":
-        page.screenshot(path=screenshot_dir / "home-ru.png", full_page=True)
+        keep_screenshot(page, screenshot_dir / "home-ru.png", full_page=True)
 
     page.get_by_role("link", name="Қазақша").click()
     page.wait_for_url(live_demo.url + "/")
@@ -54,7 +54,7 @@ def test_reader_switches_language_and_opens_institution_and_article(
     ).first.click()
     expect(page.get_by_text("08 сәуір 2019 ж. 16:32").first).to_be_visible()
     if device == "mobile":
-        page.screenshot(path=screenshot_dir / "article-kk-mobile.png", full_page=False)
+        keep_screenshot(page, screenshot_dir / "article-kk-mobile.png")
 
     # the page never overflows the phone's width
     assert sideways_scroll(page) == 0

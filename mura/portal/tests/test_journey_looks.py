@@ -65,3 +65,18 @@ def test_a_reader_sees_a_finished_portal_and_tells_editions_apart(
         assert cover.evaluate("img => img.naturalWidth") == 360
         assert sideways_scroll(page) == 0
         walk.snap("looks-cover")
+
+        page.goto(walk.url("/exhibitions/"))
+        cards = page.locator("article.card")
+        expect(cards.first).to_be_visible()
+        pictures = cards.locator("img.card__image")
+        # Every card has a loaded picture: its own, a record's, or a drawn cover.
+        assert pictures.count() == cards.count()
+        for picture in pictures.all():
+            picture.scroll_into_view_if_needed()
+            page.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0",
+                arg=picture.element_handle(),
+            )
+        cards.first.scroll_into_view_if_needed()
+        walk.snap("looks-exhibitions")

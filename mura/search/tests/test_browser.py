@@ -2,7 +2,7 @@
 
 import pytest
 
-from mura.conftest import sideways_scroll
+from mura.conftest import keep_screenshot, sideways_scroll
 
 
 @pytest.mark.django_db(transaction=True)
@@ -20,7 +20,7 @@ def test_suggestions_then_results_then_a_facet(live_demo, browser_page, screensh
     page.locator(".search-facet input[name=kind][value=news]").check()
     page.wait_for_url("**kind=news**")
     assert page.locator(".search-facet input[name=kind][value=news]").is_checked()
-    page.screenshot(path=str(screenshot_dir / "search-results-kk.png"))
+    keep_screenshot(page, screenshot_dir / "search-results-kk.png")
 
 
 @pytest.mark.django_db(transaction=True)
