@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=
 INSTALLED_APPS = [
     "mura.portal",
     "mura.institutions",
+    "mura.audit",
     "mura.news",
     "mura.comments",
     "mura.catalog",
@@ -108,6 +109,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "mura.audit.context.AuditAddressMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
 ]
 
@@ -253,6 +255,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mura <noreply@localh
 MURA_RATELIMITS = env.str("MURA_RATELIMITS", default="on") != "off"
 # Reverse proxies in front of Mura that add X-Forwarded-For (0: none, use REMOTE_ADDR).
 MURA_PROXY_COUNT = env.int("MURA_PROXY_COUNT", default=0)
+# Days the audit log (Wagtail's site history) keeps its entries before they are pruned.
+MURA_AUDIT_RETENTION_DAYS = env.int("MURA_AUDIT_RETENTION_DAYS", default=730)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mura"
