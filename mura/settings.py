@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "mura.api",
     "mura.interop",
     "mura.exhibitions",
+    "mura.statistics",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -110,6 +111,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
     "mura.audit.context.AuditAddressMiddleware",
+    "mura.statistics.middleware.RecordViewsMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
 ]
 
