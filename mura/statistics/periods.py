@@ -12,6 +12,8 @@ class Period:
 
     start: date
     end: date
+    #: The period to compare with, when it is not simply as many days before.
+    before: "Period | None" = None
 
     @property
     def days(self) -> int:
@@ -19,7 +21,9 @@ class Period:
 
     @property
     def previous(self) -> "Period":
-        """As many days, ending the day before this one starts."""
+        """``before``, else as many days, ending the day before this one starts."""
+        if self.before is not None:
+            return self.before
         end = self.start - timedelta(days=1)
         return Period(start=end - timedelta(days=self.days - 1), end=end)
 
@@ -38,8 +42,17 @@ class Period:
         return [self.start + timedelta(days=n) for n in range(self.days)]
 
 
-def quarter(year: int, number: int) -> Period:
-    """The calendar quarter (1–4) of a year."""
+def _quarter_days(year: int, number: int) -> tuple[date, date]:
     start = date(year, 3 * number - 2, 1)
     following = date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)
-    return Period(start=start, end=following - timedelta(days=1))
+    return start, following - timedelta(days=1)
+
+
+def quarter(year: int, number: int) -> Period:
+    """The calendar quarter (1–4) of a year, compared with the quarter before it."""
+    before = (year - 1, 4) if number == 1 else (year, number - 1)
+    start, end = _quarter_days(year, number)
+    previous_start, previous_end = _quarter_days(*before)
+    return Period(
+        start=start, end=end, before=Period(start=previous_start, end=previous_end)
+    )

@@ -71,6 +71,11 @@ def _pdf_document() -> FPDF:
     return pdf
 
 
+def _paragraph(pdf: FPDF, text: str, *, size: int, bold: bool = False) -> None:
+    pdf.set_font("DejaVu", "B" if bold else "", size)
+    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+
+
 def _pdf_table(pdf: FPDF, columns: list[str], rows: list[tuple]) -> None:
     pdf.set_font("DejaVu", "", 9)
     with pdf.table(
@@ -89,13 +94,10 @@ def report_pdf(*, institution: Institution, period: Period, language: str) -> by
         pdf.set_title(title)
         pdf.set_lang(language)
         pdf.add_page()
-        pdf.set_font("DejaVu", "B", 16)
-        pdf.multi_cell(0, 8, title)
-        pdf.set_font("DejaVu", "", 11)
-        pdf.multi_cell(0, 7, span)
+        _paragraph(pdf, title, size=16, bold=True)
+        _paragraph(pdf, span, size=11)
         pdf.ln(3)
-        pdf.set_font("DejaVu", "B", 12)
-        pdf.multi_cell(0, 7, _("Totals"))
+        _paragraph(pdf, _("Totals"), size=12, bold=True)
         _pdf_table(
             pdf,
             [_("Figure"), _("This quarter"), _("Previous quarter")],
@@ -105,10 +107,8 @@ def report_pdf(*, institution: Institution, period: Period, language: str) -> by
             if figure.chart == "line" or not figure.rows:
                 continue
             pdf.ln(4)
-            pdf.set_font("DejaVu", "B", 12)
-            pdf.multi_cell(0, 7, figure.title)
-            pdf.set_font("DejaVu", "", 9)
-            pdf.multi_cell(0, 5, figure.description)
+            _paragraph(pdf, figure.title, size=12, bold=True)
+            _paragraph(pdf, figure.description, size=9)
             _pdf_table(pdf, figure.columns, figure.rows)
         return bytes(pdf.output())
 

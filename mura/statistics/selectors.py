@@ -307,7 +307,7 @@ def comments(*, period: Period, scope: Scope) -> Figure:
     received, moderated = tally(period)
     previous_received, previous_moderated = tally(period.previous)
     rows = [(_("Received"), received, previous_received)] + [
-        (label, moderated.get(value, 0), previous_moderated.get(value, 0))
+        (str(label), moderated.get(value, 0), previous_moderated.get(value, 0))
         for value, label in Comment.Status.choices
         if value != Comment.Status.PENDING
     ]

@@ -64,8 +64,13 @@ def two(demo_news):
 
 def test_periods_and_quarters():
     assert PERIOD.previous == Period(start=date(2030, 2, 19), end=date(2030, 2, 28))
-    assert quarter(2030, 1) == Period(start=date(2030, 1, 1), end=date(2030, 3, 31))
-    assert quarter(2030, 4) == Period(start=date(2030, 10, 1), end=date(2030, 12, 31))
+    first = quarter(2030, 1)
+    assert (first.start, first.end) == (date(2030, 1, 1), date(2030, 3, 31))
+    last = quarter(2030, 4)
+    assert (last.start, last.end) == (date(2030, 10, 1), date(2030, 12, 31))
+    assert quarter(2030, 1).previous == Period(
+        start=date(2029, 10, 1), end=date(2029, 12, 31)
+    )
 
 
 def test_views_per_day_and_most_read_for_one_institution(two):
