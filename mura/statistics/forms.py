@@ -13,12 +13,23 @@ LONGEST_PERIOD_DAYS = 731
 DEFAULT_DAYS = 30
 
 
+def default_period() -> dict[str, str]:
+    """The last 30 days, as the form shows them when nothing was chosen."""
+    today = timezone.localdate()
+    start = today - timedelta(days=DEFAULT_DAYS - 1)
+    return {"start": start.isoformat(), "end": today.isoformat()}
+
+
 class PeriodForm(forms.Form):
     start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     institution = forms.ModelChoiceField(
         label=_("Institution"),

@@ -10,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.statistics.charts import chart
 from mura.statistics.downloads import FORMATS, figure_download
-from mura.statistics.forms import PeriodForm, ReportForm
+from mura.statistics.forms import PeriodForm, ReportForm, default_period
 from mura.statistics.periods import quarter
 from mura.statistics.report import report_pdf, report_xlsx
 from mura.statistics.selectors import all_figures
@@ -30,7 +30,7 @@ def _figures(request: HttpRequest):
     if request.GET and not form.is_valid():
         return form, None, []
     if not request.GET:
-        form = PeriodForm({}, institutions=institutions)
+        form = PeriodForm(default_period(), institutions=institutions)
         form.is_valid()
     chosen = form.cleaned_data.get("institution")
     union = is_union_admin(request.user)
@@ -47,6 +47,9 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Statistics")
     header_icon = "table"
     template_name = "statistics/statistics.html"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
