@@ -4,7 +4,8 @@ catalogue's records, 100,000 records, a year of searches; then the time of
 institution, compared) and for one institution's editor, against the admin's own
 dashboard (/admin/) in the same run.
 
-    MURA_DATA_DIR=/tmp/mura-stats-bench MURA_DEMO=1 .venv/bin/python bench/statistics_bench.py
+    MURA_DATA_DIR=/tmp/mura-stats-bench MURA_DEMO=1 ALLOWED_HOSTS=testserver \
+      .venv/bin/python bench/statistics_bench.py
 
 Use a fresh MURA_DATA_DIR (or DATABASE_URL=postgres://.../mura_stats_bench): the database
 is migrated and filled once; a second run only measures. Records are bulk-inserted
