@@ -14,7 +14,7 @@ POSTGRES_URL ?= postgres://postgres:postgres@127.0.0.1:5432/test
 # pytest-xdist workers (one per core; files stay together so their fixtures are shared).
 PYTEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
-APPS := portal institutions news comments catalog events search api interop exhibitions
+APPS := portal institutions audit news comments catalog events search api interop exhibitions statistics
 
 .PHONY: help install demo serve test test-sqlite test-postgres lint format messages screenshots clean
 

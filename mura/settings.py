@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=
 INSTALLED_APPS = [
     "mura.portal",
     "mura.institutions",
+    "mura.audit",
     "mura.news",
     "mura.comments",
     "mura.catalog",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "mura.interop",
     "mura.exhibitions",
     "mura.iiif",
+    "mura.statistics",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -109,6 +111,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "mura.audit.context.AuditAddressMiddleware",
+    "mura.statistics.middleware.RecordViewsMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
 ]
 
@@ -263,6 +267,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mura <noreply@localh
 MURA_RATELIMITS = env.str("MURA_RATELIMITS", default="on") != "off"
 # Reverse proxies in front of Mura that add X-Forwarded-For (0: none, use REMOTE_ADDR).
 MURA_PROXY_COUNT = env.int("MURA_PROXY_COUNT", default=0)
+# Days the audit log (Wagtail's site history) keeps its entries before they are pruned.
+MURA_AUDIT_RETENTION_DAYS = env.int("MURA_AUDIT_RETENTION_DAYS", default=730)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mura"

@@ -35,6 +35,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    # The audit log replaces Wagtail's site history (same address, scoped per institution).
+    path("admin/reports/", include("mura.audit.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

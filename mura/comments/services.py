@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from mura.comments.models import Comment, CommentSettings
 from mura.comments.tasks import notify_moderators
@@ -54,8 +55,10 @@ def comments_moderate(
 ) -> int:
     """Approve, reject or mark as spam; returns how many comments changed."""
     ids = [comment.pk for comment in comments]
-    return (
-        Comment.objects.filter(pk__in=ids)
-        .exclude(status=status)
-        .update(status=status, moderated_at=timezone.now(), moderated_by=user)
+    changing = list(Comment.objects.filter(pk__in=ids).exclude(status=status))
+    Comment.objects.filter(pk__in=[comment.pk for comment in changing]).update(
+        status=status, moderated_at=timezone.now(), moderated_by=user
     )
+    for comment in changing:
+        log(instance=comment, action=f"mura.comment.{status}", user=user)
+    return len(changing)

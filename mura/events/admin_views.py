@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mura.audit.services import personal_data_exported
 from mura.events.models import EventPage, EventSection, Registration
 from mura.events.pdf import badges_pdf, certificates_pdf
 from mura.events.qr import checkin_url
@@ -206,7 +207,11 @@ def _attending(event: EventPage):
 
 def badges(request, pk: int):
     event = _event_for(request, pk)
-    pdf = badges_pdf(_attending(event), event, checkin_url())
+    attending = _attending(event)
+    personal_data_exported(
+        rows=attending, owner_field="event", what="badges", file_format="pdf"
+    )
+    pdf = badges_pdf(attending, event, checkin_url())
     return _pdf_response(pdf, f"badges-{event.slug}.pdf")
 
 
@@ -231,6 +236,9 @@ def certificates(request, pk: int):
     if not items:
         messages.warning(request, gettext("No certificates have been issued yet."))
         return redirect("events_overview_event", pk=event.pk)
+    personal_data_exported(
+        rows=registrations, owner_field="event", what="certificates", file_format="pdf"
+    )
     return _pdf_response(
         certificates_pdf(items, event), f"certificates-{event.slug}.pdf"
     )

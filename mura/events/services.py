@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
+from wagtail.log_actions import log
 
 from mura.events.choices import Participation
 from mura.events.countries import country_names
@@ -280,6 +281,7 @@ def registration_check_in(*, registration: Registration) -> Registration:
     if registration.checked_in_at is None:
         registration.checked_in_at = timezone.now()
         registration.save(update_fields=["checked_in_at"])
+        log(instance=registration, action="mura.check_in")
     return registration
 
 
@@ -308,6 +310,7 @@ def registration_certificate_issue(*, registration: Registration) -> str:
     if not registration.certificate_code:
         registration.certificate_code = _new_certificate_code()
         registration.save(update_fields=["certificate_code"])
+        log(instance=registration, action="mura.certificate.issue")
     return registration.certificate_code
 
 
@@ -349,6 +352,7 @@ def registration_certificate_revoke(*, registration: Registration) -> Registrati
     if registration.certificate_revoked_at is None:
         registration.certificate_revoked_at = timezone.now()
         registration.save(update_fields=["certificate_revoked_at"])
+        log(instance=registration, action="mura.certificate.revoke")
     return registration
 
 

@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from mura.audit.services import personal_data_exported
 from mura.events import admin_views
 from mura.events import registration_display as display
 from mura.events.models import (
@@ -251,6 +252,12 @@ class RegistrationIndexView(ScopedIndexView):
             *RegistrationViewSet.list_export,
             *(f"answer_{question.pk}" for question in self.questions),
         ]
+        personal_data_exported(
+            rows=queryset,
+            owner_field="event",
+            what="registrations",
+            file_format=spreadsheet_format,
+        )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_heading(self, queryset, field):

@@ -1,7 +1,6 @@
 """Honest view counts: which requests are views of an article, and one per visitor per
 article per day, safe under concurrent readers."""
 
-import re
 from datetime import date
 
 from django.core.cache import cache
@@ -12,53 +11,18 @@ from django.utils import timezone
 
 from mura.news.models import ArticleViewCount, ArticleVisit, NewsArticlePage
 from mura.news.tasks import visits_prune_task
-from mura.portal.ratelimit import address_hash
-
-# Crawlers, link previewers, feed readers and scripts announce themselves in the user agent.
-BOTS = re.compile(
-    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|preview|feedfetcher|mediapartners|"
-    r"curl|wget|python|httpx|aiohttp|go-http-client|java/|libwww|okhttp|scrapy|lighthouse|pingdom",
-    re.IGNORECASE,
-)
-
-
-def _is_bot(user_agent: str) -> bool:
-    return not user_agent.strip() or BOTS.search(user_agent) is not None
-
-
-def _is_staff_view(request: HttpRequest) -> bool:
-    """Wagtail previews and editors reading their own site are not readers."""
-    if getattr(request, "is_preview", False):
-        return True
-    user = getattr(request, "user", None)
-    return bool(
-        user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
-    )
-
-
-def _is_prefetch(request: HttpRequest) -> bool:
-    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get(
-        "Purpose", ""
-    )
-    return purpose.startswith("prefetch") or purpose.startswith("prerender")
-
-
-def _visitor_hash(request: HttpRequest, day: str) -> str:
-    """Address and browser, salted with the secret key and the day: nothing raw is stored."""
-    return address_hash(request, day, request.headers.get("User-Agent", ""))
+from mura.portal.visitors import is_reader_view, visitor_hash
 
 
 def article_view_count(*, request: HttpRequest, article: NewsArticlePage) -> bool:
     """Count a reader's request for the article (an alias counts for its source); False
     for bots, staff, previews, prefetches, requests other than GET and repeat views."""
-    if request.method != "GET" or _is_bot(request.headers.get("User-Agent", "")):
-        return False
-    if _is_staff_view(request) or _is_prefetch(request):
+    if not is_reader_view(request):
         return False
     day = timezone.localdate()
     return article_view_record(
         article_id=article.alias_of_id or article.pk,
-        visitor=_visitor_hash(request, day.isoformat()),
+        visitor=visitor_hash(request, day.isoformat()),
         day=day,
     )
 

@@ -1,8 +1,8 @@
 """Every change is kept as a revision with its author, and a cataloguer can go back to one."""
 
 import pytest
-from wagtail.models import ModelLogEntry
 
+from mura.audit.models import AuditLogEntry
 from mura.catalog.tests.factories import ResourceFactory
 from mura.catalog.tests.test_admin_forms import form_data
 
@@ -44,6 +44,6 @@ def test_admin_edit_records_who_changed_what_and_revert_restores_it(
     assert record.title == "Қамар сұлу"
     assert record.public_id == public_id, "the permanent address never changes"
     assert record.revisions.count() == 3
-    assert ModelLogEntry.objects.filter(
+    assert AuditLogEntry.objects.filter(
         object_id=str(record.pk), action="wagtail.revert"
     ).exists()

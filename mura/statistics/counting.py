@@ -1,0 +1,47 @@
+"""Counting readers' views per day: one per reader per thing per day."""
+
+from datetime import date
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+
+from mura.portal.visitors import is_reader_view, visitor_hash
+from mura.statistics.models import DailyViews, ViewKind
+
+# A reader is told apart for a day and a little more (the day's last views).
+SEEN_SECONDS = 25 * 60 * 60
+
+
+def reader_view_count(
+    *, request: HttpRequest, kind: ViewKind, key: str, institution_id: int | None
+) -> bool:
+    """Count a reader's first view of the day of one thing; False for robots, staff,
+    previews, prefetches and repeat views. The shared cache remembers only a salted
+    hash of the reader, the day and the thing, and forgets it the next day."""
+    if not is_reader_view(request):
+        return False
+    day = timezone.localdate()
+    seen = visitor_hash(request, f"{day.isoformat()}:{kind}:{key}")
+    if not cache.add(f"mura:statistics:seen:{seen}", True, SEEN_SECONDS):
+        return False
+    daily_view_record(kind=kind, key=key, institution_id=institution_id, day=day)
+    return True
+
+
+def daily_view_record(
+    *, kind: ViewKind, key: str, institution_id: int | None, day: date, views: int = 1
+) -> None:
+    """Add views to the day's row, creating it once even under concurrent readers."""
+    row = DailyViews.objects.filter(kind=kind, key=key, day=day)
+    if row.update(views=F("views") + views):
+        return
+    try:
+        with transaction.atomic():
+            DailyViews.objects.create(
+                kind=kind, key=key, day=day, institution_id=institution_id, views=views
+            )
+    except IntegrityError:
+        row.update(views=F("views") + views)

@@ -1,0 +1,32 @@
+"""Counts readers' views of catalogue records, which are Django views, not pages."""
+
+from django.http import HttpRequest, HttpResponse
+
+from mura.catalog.models import Resource
+from mura.statistics.counting import reader_view_count
+from mura.statistics.models import ViewKind
+
+RECORD_VIEW = "catalog:item"
+
+
+class RecordViewsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if response.status_code == 200 and match and match.view_name == RECORD_VIEW:
+            public_id = match.kwargs["public_id"]
+            institution_id = (
+                Resource.objects.filter(public_id=public_id)
+                .values_list("institution_id", flat=True)
+                .first()
+            )
+            reader_view_count(
+                request=request,
+                kind=ViewKind.ITEM,
+                key=public_id,
+                institution_id=institution_id,
+            )
+        return response
