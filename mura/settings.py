@@ -253,6 +253,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mura <noreply@localh
 MURA_RATELIMITS = env.str("MURA_RATELIMITS", default="on") != "off"
 # Reverse proxies in front of Mura that add X-Forwarded-For (0: none, use REMOTE_ADDR).
 MURA_PROXY_COUNT = env.int("MURA_PROXY_COUNT", default=0)
+# Days the search log keeps a query (the "not found by readers" report reads it).
+MURA_SEARCH_LOG_DAYS = env.int("MURA_SEARCH_LOG_DAYS", default=400)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mura"

@@ -166,6 +166,7 @@ for model, kind, label in (
         build=build_authority(kind),
         queryset=model.objects.all,
         kinds={kind: label},
+        names=True,
     )
 
 register_dependents(Person, resources_of("agents__person"))

@@ -313,6 +313,7 @@ def test_every_query_is_logged_without_the_reader(client, records, admin_client)
     assert {f.name for f in SearchQueryLog._meta.fields} == {
         "id",
         "query",
+        "normalised",
         "filters",
         "result_count",
         "took_ms",
