@@ -42,6 +42,9 @@ class ResultOut(PlainSchema):
     year: int | None
     date: str | None
     has_image: bool
+    thumbnail: str | None = Field(
+        description="The address of a small picture of the record, where it has one."
+    )
 
 
 class FacetOut(PlainSchema):
@@ -137,6 +140,9 @@ def search(
                 "year": row.document.year,
                 "date": row.document.date.isoformat() if row.document.date else None,
                 "has_image": row.document.has_image,
+                "thumbnail": request.build_absolute_uri(row.document.thumbnail)
+                if row.document.thumbnail
+                else None,
             }
             for row in rows
         ],

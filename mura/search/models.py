@@ -44,6 +44,9 @@ class SearchDocument(models.Model):
     date = models.DateTimeField(_("date"), null=True, blank=True)
     year = models.SmallIntegerField(_("year"), null=True, blank=True)
     has_image = models.BooleanField(_("has an image"), default=False)
+    thumbnail = models.CharField(  # noqa: DJ001 - nullable: added in place (group_key)
+        _("thumbnail address"), max_length=500, null=True, blank=True
+    )
     is_public = models.BooleanField(_("public"), default=True)
     url = models.CharField(_("address"), max_length=500)
     boost = models.FloatField(_("boost"), default=1.0)

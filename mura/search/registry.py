@@ -47,6 +47,8 @@ class Entry:
     date: datetime | None = None
     year: int | None = None
     has_image: bool = False
+    #: the address of a small picture shown beside the result ("" for none)
+    thumbnail: str = ""
     is_public: bool = True
     boost: float = 1.0
     #: a collapse key: of the documents sharing it only one is a result, the one in

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from mura.institutions.models import Institution
 from mura.portal.querystring import whole_number
 from mura.portal.translation import LANGUAGE_CODES, current_language
-from mura.search import analysis, highlight
+from mura.search import analysis, highlight, snippets
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term, parse
@@ -151,6 +151,7 @@ def label_facets(results: Results, filters: Filters) -> None:
 def rows(query: ParsedQuery, results: Results) -> list[Row]:
     terms = query.highlight_terms
     reader = current_language()
+    forms = snippets.facet_forms(hit.document for hit in results.hits)
 
     def indexed(stored: str) -> highlight.Indexed | None:
         """The field's stored keys with the engine's, for marking words from the index."""
@@ -168,9 +169,14 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                 if other and highlight.matches(other, terms, language):
                     body, stored = other, ""
                     break
-        # One line per creator, its name forms joined by " · ": show the first form.
+        # One line per creator, its name forms joined by " · ": the reader's form.
         creators = "; ".join(
-            line.split(" · ")[0] for line in document.creators.splitlines() if line
+            snippets.creator_names(
+                document.creators,
+                forms[document.pk],
+                reader,
+                lambda form: bool(terms) and highlight.matches(form, terms, language),  # noqa: B023 - used at once
+            )
         )
         out.append(
             Row(
@@ -178,16 +184,16 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                 title=highlight.highlight(
                     document.title, terms, language, indexed(document.title_keys)
                 ),
-                # Fields of a record are stored one per line; show them as one line.
-                snippet=mark_safe(  # noqa: S308 - the snippet is escaped already
-                    " · ".join(
-                        line
-                        for line in str(
-                            highlight.snippet(body, terms, language, indexed(stored))
-                        ).split("\n")
-                        if line.strip()
-                    )
-                ),
+                # Fields of a record are stored one per line; show them as one line,
+                # each name in the reader's language.
+                # The creators have a line of their own: not repeated as the text.
+                snippet=snippets.reader_snippet(
+                    str(highlight.snippet(body, terms, language, indexed(stored))),
+                    forms[document.pk],
+                    reader,
+                )
+                if body != document.creators
+                else mark_safe(""),
                 kind_label=kind_label(document.kind),
                 institution=results.institutions.get(document.institution_id, ""),
                 pinned=hit.pinned,

@@ -182,3 +182,11 @@ def test_paging_counts_each_translated_page_once(client, site_tree):
         "Форум (рус.) 1",
         "Форум (рус.) 2",
     ]
+
+
+@pytest.mark.django_db
+def test_suggestions_keep_the_reader_in_their_language(client, records):
+    russian = client.get("/ru/search/suggest/", {"q": "Абай"}).json()["suggestions"]
+    kazakh = client.get("/search/suggest/", {"q": "Абай"}).json()["suggestions"]
+    assert russian and all(s["url"].startswith("/ru/") for s in russian)
+    assert kazakh and not any(s["url"].startswith("/ru/") for s in kazakh)
