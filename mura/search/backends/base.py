@@ -241,8 +241,8 @@ class SearchBackend:
             page_size,
             top,
             titles,
-            hidden,
-            known_items,
+            hidden=hidden,
+            known_items=known_items,
         )
         if top and len(rows) < page_size and count > offset + len(rows):
             rows = compiler.page(
@@ -254,9 +254,8 @@ class SearchBackend:
                 offset,
                 page_size,
                 None,
-                None,
-                hidden,
-                known_items,
+                hidden=hidden,
+                known_items=known_items,
             )
         documents = SearchDocument.objects.defer(*UNSHOWN).in_bulk(
             [row[0] for row in rows]

@@ -250,7 +250,8 @@ class QueryCompiler:
                 f"ON d.id = m.id WHERE {where[0]} ORDER BY m.score, d.id",
                 [*params, *where[1]],
             )
-            candidates = [row for row in cursor.fetchall() if row[0] not in hidden]
+            left_out = set(hidden)
+            candidates = [row for row in cursor.fetchall() if row[0] not in left_out]
         return known.known_items(query, candidates)
 
     @staticmethod
