@@ -225,11 +225,13 @@ class SearchBackend:
         )
         # Words found in many titles: the best title and creator matches are enough
         # for the first pages, and far fewer to rank than every match of the text.
-        titles = compiler.title_tier(query, count) if top and only is None else None
+        relevance = sort == "relevance" and count and query.terms and only is None
+        best = compiler.title_best(query, count) if relevance else None
+        titles = compiler.title_tier(best) if top and only is None else None
+        # Known items first: among the best title matches just read, if there were
+        # many matches (the title tier), else among the few title matches.
         known_items = (
-            compiler.known_items(query, where, hidden)
-            if sort == "relevance" and count and only is None
-            else None
+            compiler.known_items(query, where, hidden, best) if relevance else None
         )
         rows = compiler.page(
             query,

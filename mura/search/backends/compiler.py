@@ -171,10 +171,11 @@ class QueryCompiler:
             )
             return cursor.fetchall()
 
-    def title_tier(self, query: ParsedQuery, count: int) -> SQL | None:
-        """The best ``rerank`` title matches with their scores (as a source of ids and
-        scores), when there are that many and at least ten times as many matches in
-        all: else None."""
+    def title_best(
+        self, query: ParsedQuery, count: int
+    ) -> list[tuple[int, float]] | None:
+        """The best ``rerank`` title and creator matches (id, score), when there are at
+        least ten times as many matches in all: else None."""
         rerank = self.options.rerank
         if count < 10 * rerank:
             return None
@@ -186,8 +187,12 @@ class QueryCompiler:
             cursor.execute(
                 f"SELECT id, score FROM ({sql}) t ORDER BY score LIMIT {rerank}", params
             )
-            best = cursor.fetchall()
-        if len(best) < rerank:
+            return cursor.fetchall()
+
+    def title_tier(self, best: list[tuple[int, float]] | None) -> SQL | None:
+        """The ``title_best`` matches as a source of ids and scores, when there are
+        ``rerank`` of them: else None."""
+        if best is None or len(best) < self.options.rerank:
             return None
         values = ", ".join(["(%s, %s)"] * len(best))
         return (
@@ -237,22 +242,42 @@ class QueryCompiler:
             return [row[0] for row in cursor.fetchall()]
 
     def known_items(
-        self, query: ParsedQuery, where: SQL, hidden: list[int]
+        self,
+        query: ParsedQuery,
+        where: SQL,
+        hidden: list[int],
+        titles: list[tuple[int, float]] | None = None,
     ) -> KnownItems:
-        """The known items of the query passing the filters (``known``)."""
+        """The known items of the query passing the filters (``known``), among the
+        ``titles`` already ranked (``title_best``) when there were many matches, else
+        among the best title matches (fewer than ten times ``rerank`` then)."""
         if not known.applies(query):
             return KnownItems()
-        sql, params = self.engine.name_match_sql(query)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT d.id, d.kind, d.title_keys FROM (SELECT id, score FROM ({sql}) t "
-                f"ORDER BY score LIMIT {known.CANDIDATES}) m JOIN {DOCUMENT} d "
-                f"ON d.id = m.id WHERE {where[0]} ORDER BY m.score, d.id",
-                [*params, *where[1]],
+        if titles is not None:
+            order = {pk: n for n, (pk, _) in enumerate(titles[: known.CANDIDATES])}
+            ids, id_params = self.engine.ids_sql(list(order) or [0])
+            sql = (
+                f"SELECT d.id, d.kind, d.title_keys FROM {DOCUMENT} d "
+                f"WHERE d.id IN ({ids}) AND {where[0]}"
             )
-            left_out = set(hidden)
-            candidates = [row for row in cursor.fetchall() if row[0] not in left_out]
-        return known.known_items(query, candidates)
+            params = [*id_params, *where[1]]
+        else:
+            order = None
+            match, match_params = self.engine.name_match_sql(query)
+            sql = (
+                f"SELECT d.id, d.kind, d.title_keys FROM (SELECT id, score FROM "
+                f"({match}) t ORDER BY score LIMIT {known.CANDIDATES}) m "
+                f"JOIN {DOCUMENT} d ON d.id = m.id WHERE {where[0]} "
+                "ORDER BY m.score, d.id"
+            )
+            params = [*match_params, *where[1]]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if order is not None:
+            rows.sort(key=lambda row: order[row[0]])
+        left_out = set(hidden)
+        return known.known_items(query, [row for row in rows if row[0] not in left_out])
 
     @staticmethod
     def _order(sort: str, pinned: list[int], known_items: KnownItems) -> str:

@@ -18,8 +18,9 @@ from mura.search.analysis import EXACT
 from mura.search.query import ParsedQuery
 from mura.search.registry import is_name_kind
 
-#: title matches read to find the known items (the best by the engine's title score)
-CANDIDATES = 200
+#: title matches read to find the known items (the best by the engine's title score,
+#: short titles first; each is a read of its row)
+CANDIDATES = 50
 #: known items of each tier ranked first
 LIMIT = 20
 
