@@ -269,6 +269,8 @@ MURA_RATELIMITS = env.str("MURA_RATELIMITS", default="on") != "off"
 MURA_PROXY_COUNT = env.int("MURA_PROXY_COUNT", default=0)
 # Days the audit log (Wagtail's site history) keeps its entries before they are pruned.
 MURA_AUDIT_RETENTION_DAYS = env.int("MURA_AUDIT_RETENTION_DAYS", default=730)
+# Days the search log keeps a query (the "not found by readers" report reads it).
+MURA_SEARCH_LOG_DAYS = env.int("MURA_SEARCH_LOG_DAYS", default=400)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mura"

@@ -4,6 +4,7 @@ take ``indexing_deferred`` from here)."""
 
 from collections.abc import Iterable
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mura.catalog.models import (
@@ -86,10 +87,15 @@ def build_resource(resource: Resource) -> Entry | None:
         collection for collection in resource.collections.all() if collection.is_public
     ]
     description = [getattr(resource, name) for name in DESCRIPTION_FIELDS]
-    description += [name for subject in subjects for name in _names(subject)]
-    description += [name for place in places for name in _names(place)]
+    # One line per authority, its name forms joined as the creators' are: the result
+    # shows the form in the reader's language (search's ``snippets``).
+    description += [" · ".join(_names(subject)) for subject in subjects]
+    description += [" · ".join(_names(place)) for place in places]
     identifiers = [getattr(resource, name) for name in IDENTIFIER_FIELDS]
     identifiers += [holding.barcode for holding in resource.holdings.all()]
+    has_image = any(
+        file.image_id and file.access == Access.PUBLIC for file in resource.files.all()
+    )
     return Entry(
         kind=resource.kind,
         title=" : ".join(
@@ -102,10 +108,10 @@ def build_resource(resource: Resource) -> Entry | None:
         institution_id=resource.institution_id,
         language=resource.language,
         year=resource.year_from,
-        has_image=any(
-            file.image_id and file.access == Access.PUBLIC
-            for file in resource.files.all()
-        ),
+        has_image=has_image,
+        thumbnail=reverse("catalog:thumbnail", args=[resource.public_id])
+        if has_image
+        else "",
         is_public=resource.access == Access.PUBLIC,
         facets=[
             *(_facet("person", agent.person) for agent in agents if agent.person_id),
@@ -127,7 +133,9 @@ def build_authority(kind: str):
             kind=kind,
             title=str(authority),
             url=authority.get_absolute_url(),
-            body="\n".join(part for part in (*names[1:], authority.note) if part),
+            body="\n".join(
+                part for part in (" · ".join(names[1:]), authority.note) if part
+            ),
             boost=0.8,
         )
 
@@ -166,6 +174,7 @@ for model, kind, label in (
         build=build_authority(kind),
         queryset=model.objects.all,
         kinds={kind: label},
+        names=True,
     )
 
 register_dependents(Person, resources_of("agents__person"))

@@ -9,7 +9,7 @@ from django.db.models import (
     Q,
 )
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -154,6 +154,23 @@ def cover(request: HttpRequest, public_id: str) -> HttpResponse:
     response = HttpResponse(covers.cover_bytes(resource), content_type="image/png")
     if request.GET.get("v") == covers.cover_version(resource):
         response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+def thumbnail(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The small picture of a public record's first public image (search results link
+    here, so the rendition is made when first shown, never while indexing)."""
+    resource = get_object_or_404(Resource.objects.public(), public_id=public_id)
+    file = (
+        resource.files.filter(access=Access.PUBLIC, image__isnull=False)
+        .select_related("image")
+        .order_by("sort_order")
+        .first()
+    )
+    if file is None:
+        raise Http404
+    response = redirect(file.image.get_rendition("fill-320x240").url)
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

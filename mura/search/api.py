@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Query, Router
 from pydantic import Field
 
@@ -30,9 +31,20 @@ class ResultOut(PlainSchema):
     )
     creators: str
     institution: str
+    language: str = Field(
+        description="The language of the title and snippet (kk, ru, en, or the "
+        "record's language code)."
+    )
+    untranslated: bool = Field(
+        description="A translated page shown in its original: it has no translation "
+        "in the language asked for."
+    )
     year: int | None
     date: str | None
     has_image: bool
+    thumbnail: str | None = Field(
+        description="The address of a small picture of the record, where it has one."
+    )
 
 
 class FacetOut(PlainSchema):
@@ -69,12 +81,19 @@ def search(
     year_to: Year | None = None,
     sort: Literal["relevance", "date", "title"] = "relevance",
     page: int = Query(1, ge=1, le=selectors.MAX_PAGE),
+    lang: Literal["kk", "ru", "en"] | None = Query(
+        None,
+        description="The reader's language (else Accept-Language): each translated "
+        "page is one result, in this language where it has it, and every `url` is "
+        "under this language's address.",
+    ),
 ):
     """Same query syntax and facets as the search page; each facet may be repeated."""
-    query, _, results = selectors.run(request.GET)
-    if page > max(results.num_pages, 1):
-        raise page_not_found(page, results.num_pages)
-    rows = selectors.rows(query, results)
+    with translation.override(lang or translation.get_language()):
+        query, _, results = selectors.run(request.GET)
+        if page > max(results.num_pages, 1):
+            raise page_not_found(page, results.num_pages)
+        rows = selectors.rows(query, results)
 
     def page_url(number: int) -> str:
         params = [
@@ -109,16 +128,21 @@ def search(
         "results": [
             {
                 "id": row.document.object_id,
-                "url": request.build_absolute_uri(row.document.url),
+                "url": request.build_absolute_uri(row.url),
                 "kind": row.document.kind,
                 "kind_label": row.kind_label,
                 "title": row.document.title,
                 "snippet": str(row.snippet),
                 "creators": str(row.creators),
                 "institution": row.institution,
+                "language": row.document.language,
+                "untranslated": row.untranslated,
                 "year": row.document.year,
                 "date": row.document.date.isoformat() if row.document.date else None,
                 "has_image": row.document.has_image,
+                "thumbnail": request.build_absolute_uri(row.document.thumbnail)
+                if row.document.thumbnail
+                else None,
             }
             for row in rows
         ],

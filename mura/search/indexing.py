@@ -61,8 +61,8 @@ def stream_text(value) -> str:
 
 
 def page_entry(page: Page, *, kind: str, body: list[str], **fields) -> Entry:
-    """The entry of a page: its title, address, institution, language, listing image
-    and visibility, with the given kind, body parts (empty ones left out) and fields."""
+    """The entry of a page: its title, address, institution, language, listing image,
+    visibility and translation group (one result per translated page), with the given kind, body parts (empty ones left out) and fields."""
     return Entry(
         kind=kind,
         title=page.title,
@@ -72,5 +72,6 @@ def page_entry(page: Page, *, kind: str, body: list[str], **fields) -> Entry:
         language=page.locale.language_code,
         has_image=page.listing_image_id is not None,
         is_public=not page.get_view_restrictions().exists(),
+        group=f"page:{page.translation_key}",
         **fields,
     )

@@ -9,6 +9,8 @@ tsvector column filled by a trigger on PostgreSQL (see the migrations and
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, Max, Min, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from mura.portal.translation import localized_value
@@ -42,9 +44,19 @@ class SearchDocument(models.Model):
     date = models.DateTimeField(_("date"), null=True, blank=True)
     year = models.SmallIntegerField(_("year"), null=True, blank=True)
     has_image = models.BooleanField(_("has an image"), default=False)
+    thumbnail = models.CharField(  # noqa: DJ001 - nullable: added in place (group_key)
+        _("thumbnail address"), max_length=500, null=True, blank=True
+    )
     is_public = models.BooleanField(_("public"), default=True)
     url = models.CharField(_("address"), max_length=500)
     boost = models.FloatField(_("boost"), default=1.0)
+    #: documents of one group (the translations of a page) are one result: the one
+    #: in the reader's language where it matches (``compiler.QueryCompiler.collapsed``)
+    # Nullable: SQLite adds such a column in place, where a NOT NULL one would remake
+    # the table and lose the full-text triggers.
+    group_key = models.CharField(  # noqa: DJ001 - added in place (above)
+        _("result group"), max_length=64, null=True, blank=True
+    )
     # Analysed keys, space-separated, one column per weighted field.
     title_keys = models.TextField(_("title keys"), blank=True)
     creator_keys = models.TextField(_("creator keys"), blank=True)
@@ -65,7 +77,13 @@ class SearchDocument(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["is_public", "kind"], name="search_doc_public_kind")
+            models.Index(fields=["is_public", "kind"], name="search_doc_public_kind"),
+            # Only grouped documents: the catalogue's records cost it nothing.
+            models.Index(
+                fields=["group_key"],
+                condition=models.Q(group_key__isnull=False),
+                name="search_doc_group",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -121,10 +139,30 @@ class SearchSpelling(models.Model):
         return f"{self.key} → {self.form}"
 
 
+class SearchQueryLogQuerySet(models.QuerySet):
+    def by_query(self) -> models.QuerySet:
+        """One row per query as the engine read it ("Абай" and "абай" together): a
+        spelling a reader typed (``query``), ``times`` and ``last``, most frequent
+        first (rows logged without a normalised form count by what was typed)."""
+        return (
+            self.order_by()
+            .values(
+                form=Coalesce(NullIf("normalised", Value("")), "query"),
+            )
+            .annotate(query=Min("query"), times=Count("id"), last=Max("created_at"))
+            .order_by("-times", "-last", "form")
+        )
+
+
 class SearchQueryLog(models.Model):
     """One search as a reader ran it: no user, no address, no session."""
 
     query = models.CharField(_("query"), max_length=300)
+    #: the query as the engine reads it (lowercase words), so that reports count
+    #: "Абай" and "абай" together (SQLite's lower() knows ASCII only)
+    normalised = models.CharField(
+        _("normalised query"), max_length=300, blank=True, default=""
+    )
     filters = models.CharField(_("filters"), max_length=300, blank=True)
     result_count = models.PositiveIntegerField(_("results"))
     took_ms = models.PositiveIntegerField(_("time, ms"))
@@ -132,6 +170,8 @@ class SearchQueryLog(models.Model):
     created_at = models.DateTimeField(
         _("searched at"), auto_now_add=True, db_index=True
     )
+
+    objects = SearchQueryLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search query")

@@ -47,8 +47,13 @@ class Entry:
     date: datetime | None = None
     year: int | None = None
     has_image: bool = False
+    #: the address of a small picture shown beside the result ("" for none)
+    thumbnail: str = ""
     is_public: bool = True
     boost: float = 1.0
+    #: a collapse key: of the documents sharing it only one is a result, the one in
+    #: the reader's language if it matches (the translations of a page; editions)
+    group: str = ""
     facets: list[FacetValue] = field(default_factory=list)
 
 
@@ -65,6 +70,8 @@ class Registration:
 
 _REGISTRY: dict[type[models.Model], Registration] = {}
 _KIND_LABELS: dict[str, Promise | str] = {}
+#: kinds whose title is a name (authorities): a query naming it finds a known item
+_NAME_KINDS: set[str] = set()
 _FACET_LABELS: dict[str, Mapping[str, Promise | str]] = {}
 _DEPENDENTS: dict[
     type[models.Model], Callable[[models.Model], Iterable[models.Model]]
@@ -77,10 +84,20 @@ def register(
     build: Builder,
     queryset: Callable[[], Iterable[models.Model]],
     kinds: dict[str, Promise | str],
+    names: bool = False,
 ) -> None:
-    """Make ``model`` searchable; ``queryset`` yields every object ``mura reindex`` visits."""
+    """Make ``model`` searchable; ``queryset`` yields every object ``mura reindex`` visits.
+
+    ``names``: the titles of these kinds are names (a person, an organisation), so a
+    query whose words are all in one ranks it first, above passing mentions."""
     _REGISTRY[model] = Registration(model, build, queryset, kinds)
     _KIND_LABELS.update(kinds)
+    if names:
+        _NAME_KINDS.update(kinds)
+
+
+def is_name_kind(kind: str) -> bool:
+    return kind in _NAME_KINDS
 
 
 def registration_for(model: type[models.Model]) -> Registration | None:

@@ -3,7 +3,6 @@
 import datetime
 
 import django_filters
-from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -38,8 +37,10 @@ class UnfoundQueriesFilterSet(WagtailFilterSet):
 
 
 class UnfoundQueriesView(SafeSpreadsheetExportMixin, ReportView):
-    """Queries that found nothing, as typed, the most frequent first: what the catalogue
-    lacks, or names otherwise (exportable as CSV or XLSX for the acquisitions team)."""
+    """Queries that found nothing, the most frequent first, counted by the form the
+    engine read ("Абай" and "абай" are one query) and shown as a reader typed it: what
+    the catalogue lacks, or names otherwise (exportable as CSV or XLSX for the
+    acquisitions team)."""
 
     page_title = _("Not found by readers")
     header_icon = "search"
@@ -65,14 +66,7 @@ class UnfoundQueriesView(SafeSpreadsheetExportMixin, ReportView):
 
     def filter_queryset(self, queryset):
         # Filtered rows first, then one row per query (a period counts only its searches).
-        return (
-            super()
-            .filter_queryset(queryset)
-            .order_by()
-            .values("query")
-            .annotate(times=Count("id"), last=Max("created_at"))
-            .order_by("-times", "-last", "query")
-        )
+        return super().filter_queryset(queryset).by_query()
 
     def get_filename(self):
         return f"not-found-{timezone.localdate():%Y-%m-%d}"

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.conf import settings
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
 from mura.institutions.models import Institution
 from mura.portal.querystring import whole_number
-from mura.portal.translation import LANGUAGE_CODES
-from mura.search import analysis, highlight
+from mura.portal.translation import LANGUAGE_CODES, current_language
+from mura.search import analysis, highlight, snippets
 from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term, parse
@@ -32,6 +33,27 @@ class Row:
     institution: str
     pinned: bool
     creators: SafeString
+    url: str  #: under the reader's language prefix
+    #: the language of the title and text where the reader reads another one
+    other_language: str = ""
+    #: set for a translated page shown in its original: no translation to the
+    #: reader's language exists
+    untranslated: bool = False
+
+
+def reader_url(url: str, language: str) -> str:
+    """A stored address (the index is built in the site's language, pages in their
+    own) under the reader's language prefix: catalogue records and pages alike keep
+    the reader in their language when followed."""
+    if not url.startswith("/") or url.startswith("//"):
+        return url
+    first, slash, rest = url[1:].partition("/")
+    path = f"/{rest}" if slash and first in _PREFIXED else url
+    return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
+
+
+#: languages whose addresses carry a prefix (``i18n_patterns``, the default's has none)
+_PREFIXED = frozenset(code for code in LANGUAGE_CODES if code != settings.LANGUAGE_CODE)
 
 
 #: Years a filter may name; others cannot be a record's year and are ignored.
@@ -128,6 +150,8 @@ def label_facets(results: Results, filters: Filters) -> None:
 
 def rows(query: ParsedQuery, results: Results) -> list[Row]:
     terms = query.highlight_terms
+    reader = current_language()
+    forms = snippets.facet_forms(hit.document for hit in results.hits)
 
     def indexed(stored: str) -> highlight.Indexed | None:
         """The field's stored keys with the engine's, for marking words from the index."""
@@ -145,9 +169,14 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                 if other and highlight.matches(other, terms, language):
                     body, stored = other, ""
                     break
-        # One line per creator, its name forms joined by " · ": show the first form.
+        # One line per creator, its name forms joined by " · ": the reader's form.
         creators = "; ".join(
-            line.split(" · ")[0] for line in document.creators.splitlines() if line
+            snippets.creator_names(
+                document.creators,
+                forms[document.pk],
+                reader,
+                lambda form: bool(terms) and highlight.matches(form, terms, language),  # noqa: B023 - used at once
+            )
         )
         out.append(
             Row(
@@ -155,20 +184,25 @@ def rows(query: ParsedQuery, results: Results) -> list[Row]:
                 title=highlight.highlight(
                     document.title, terms, language, indexed(document.title_keys)
                 ),
-                # Fields of a record are stored one per line; show them as one line.
-                snippet=mark_safe(  # noqa: S308 - the snippet is escaped already
-                    " · ".join(
-                        line
-                        for line in str(
-                            highlight.snippet(body, terms, language, indexed(stored))
-                        ).split("\n")
-                        if line.strip()
-                    )
-                ),
+                # Fields of a record are stored one per line; show them as one line,
+                # each name in the reader's language.
+                # The creators have a line of their own: not repeated as the text.
+                snippet=snippets.reader_snippet(
+                    str(highlight.snippet(body, terms, language, indexed(stored))),
+                    forms[document.pk],
+                    reader,
+                )
+                if body != document.creators
+                else mark_safe(""),
                 kind_label=kind_label(document.kind),
                 institution=results.institutions.get(document.institution_id, ""),
                 pinned=hit.pinned,
                 creators=highlight.highlight(creators, terms, language),
+                url=reader_url(document.url, reader),
+                other_language=language
+                if language in LANGUAGE_CODES and language != reader
+                else "",
+                untranslated=bool(document.group_key) and language != reader,
             )
         )
     return out
@@ -226,7 +260,7 @@ def suggestions(fragment: str, limit: int = 8) -> list[dict[str, str]]:
             "title": document.title,
             "kind": document.kind,
             "kind_label": kind_label(document.kind),
-            "url": document.url,
+            "url": reader_url(document.url, current_language()),
         }
         for document in get_backend().suggest(fragment, limit=limit)
     ]

@@ -10,6 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from mura.search.backends.options import SearchOptions
 from mura.search.models import SearchDocument, SearchQueryLog
 from mura.search.registry import Entry, Registration, registration_for, registrations
 from mura.search.tables import DOCUMENT, FACET_LABEL
+from mura.search.tasks import query_log_prune_task
 from mura.search.vocabulary import vocabulary
 
 Progress = Callable[[str, int, int], None]
@@ -153,9 +155,11 @@ _ROW_COLUMNS = [
     "date",
     "year",
     "has_image",
+    "thumbnail",
     "is_public",
     "url",
     "boost",
+    "group_key",
     "indexed_at",
     "facet_values",
     "id_keys",
@@ -230,9 +234,11 @@ def _row(
         adapt(entry.date),
         year,
         entry.has_image,
+        entry.thumbnail[:500] or None,
         entry.is_public,
         entry.url[:500],
         entry.boost,
+        entry.group[:64] or None,
         now,
         facet_values(entry, year),
         " ".join(dict.fromkeys(identifiers)),
@@ -364,11 +370,24 @@ def index_rebuild(*, progress: Progress | None = None) -> dict[str, float]:
 def query_log(
     *, query: str, filters: str, result_count: int, took_ms: int, source: str
 ) -> None:
-    """Remember what was searched and how many records it found; nothing about who."""
+    """Remember what was searched and how many records it found; nothing about who.
+
+    The day's first search also queues the pruning of queries older than
+    ``MURA_SEARCH_LOG_DAYS``."""
+    typed = analysis.reader_text(query, 300)
     SearchQueryLog.objects.create(
-        query=analysis.reader_text(query, 300),
+        query=typed,
+        normalised=query_normalised(typed),
         filters=filters[:300],
         result_count=result_count,
         took_ms=took_ms,
         source=source,
     )
+    today = timezone.localdate().isoformat()
+    if cache.add(f"mura:search:log-pruned:{today}", True, 2 * 86400):
+        transaction.on_commit(lambda: query_log_prune_task.enqueue(today))
+
+
+def query_normalised(query: str) -> str:
+    """A query as the engine reads it: its words in lowercase, one space apart."""
+    return " ".join(word.lower() for word in analysis.words(query))[:300]

@@ -63,6 +63,9 @@ def search(request: HttpRequest) -> HttpResponse:
                 if results.facets.get(name)
             ],
             filters=filters,
+            selected_count=sum(len(v) for v in filters.selected().values())
+            + (filters.year_from is not None)
+            + (filters.year_to is not None),
             did_you_mean=selectors.did_you_mean(raw)
             if raw and results.count == 0
             else None,

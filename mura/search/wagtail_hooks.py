@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Max
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -123,12 +122,9 @@ def add_unfound_queries_panel(request, panels):
     ):
         return
     week_ago = timezone.now() - timedelta(days=7)
-    queries = (
-        SearchQueryLog.objects.filter(result_count=0, created_at__gte=week_ago)
-        .values("query")
-        .annotate(times=Count("id"), last=Max("created_at"))
-        .order_by("-times", "-last", "query")[:DASHBOARD_ROWS]
-    )
+    queries = SearchQueryLog.objects.filter(
+        result_count=0, created_at__gte=week_ago
+    ).by_query()[:DASHBOARD_ROWS]
     rows = [
         DashboardRow(
             label=row["query"],

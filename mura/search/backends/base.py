@@ -13,6 +13,7 @@ import time
 
 from django.db import connection
 
+from mura.portal.translation import current_language
 from mura.search.backends import spelling
 from mura.search.backends.compiler import SQL, QueryCompiler
 from mura.search.backends.facets import FacetCounter
@@ -31,6 +32,26 @@ DEFERRED_INDEXES = {
     "search_doc_public_kind": (DOCUMENT, "is_public, kind"),
     "mura_search_searchdocument_institution_id_53ab9dc6": (DOCUMENT, "institution_id"),
 }
+
+
+def in_language(
+    documents: dict[int, SearchDocument], language: str
+) -> dict[int, SearchDocument]:
+    """The documents with each grouped one in another language replaced by its group's
+    public member in ``language``, where there is one (a page whose Russian
+    translation did not match a Kazakh query is still shown in Russian to a Russian
+    reader)."""
+    elsewhere = {
+        document.group_key: pk
+        for pk, document in documents.items()
+        if document.group_key and document.language != language
+    }
+    if elsewhere:
+        for member in SearchDocument.objects.defer(*UNSHOWN).filter(
+            group_key__in=elsewhere, language=language, is_public=True
+        ):
+            documents[elsewhere[member.group_key]] = member
+    return documents
 
 
 class SearchBackend:
@@ -62,6 +83,11 @@ class SearchBackend:
         """Like ``match_sql`` over titles and creators only, when the engine keeps them
         apart and the query allows it (no exclusions, identifiers or other fields)."""
         return None
+
+    def name_match_sql(self, query: ParsedQuery) -> SQL:
+        """``SELECT id, score`` of the documents with every word of the query in their
+        title (lower score is better: short titles first)."""
+        raise NotImplementedError
 
     def identifier_sql(self, keys: list[str]) -> SQL:
         """``SELECT id FROM ...`` of the records carrying one of these identifier keys
@@ -161,16 +187,25 @@ class SearchBackend:
         page: int = 1,
         page_size: int | None = None,
         facets: bool = True,
+        language: str = "",
     ) -> Results:
+        """One page of results for a reader of ``language`` (the active one by
+        default): of each group of documents (a page's translations) the match in
+        that language stands for the others, in the counts and facets as well."""
         started = time.perf_counter()
+        language = language or current_language()
         compiler, counter = self.compiler, self.counter
         page_size = page_size or self.options.page_size
         filters = filters or Filters()
         query = self.resolve(query)  # once: the spelling table is read here only
         pinned = compiler.pinned(query, filters)
         only = compiler.phrase_matches(query, filters) if query.phrases else None
-        plain = compiler.source(query, pinned, only, scored=False)
         where = compiler.filters_sql(filters)
+        hidden = compiler.collapsed(
+            compiler.source(query, pinned, only, scored=False), where, language
+        )
+        pinned = [pk for pk in pinned if pk not in hidden]
+        plain = compiler.source(query, pinned, only, scored=False, hidden=hidden)
         sample, scale = counter.sample(*plain, bool(pinned))
         tally = counter.count(sample, filters)
         count = round(tally.passed * scale)
@@ -190,17 +225,45 @@ class SearchBackend:
         )
         # Words found in many titles: the best title and creator matches are enough
         # for the first pages, and far fewer to rank than every match of the text.
-        titles = compiler.title_tier(query, count) if top and only is None else None
+        relevance = sort == "relevance" and count and query.terms and only is None
+        best = compiler.title_best(query, count) if relevance else None
+        titles = compiler.title_tier(best) if top and only is None else None
+        # Known items first: among the best title matches just read, if there were
+        # many matches (the title tier), else among the few title matches.
+        known_items = (
+            compiler.known_items(query, where, hidden, best) if relevance else None
+        )
         rows = compiler.page(
-            query, pinned, only, sort, where, offset, page_size, top, titles
+            query,
+            pinned,
+            only,
+            sort,
+            where,
+            offset,
+            page_size,
+            top,
+            titles,
+            hidden=hidden,
+            known_items=known_items,
         )
         if top and len(rows) < page_size and count > offset + len(rows):
             rows = compiler.page(
-                query, pinned, only, sort, where, offset, page_size, None
+                query,
+                pinned,
+                only,
+                sort,
+                where,
+                offset,
+                page_size,
+                None,
+                hidden=hidden,
+                known_items=known_items,
             )
         documents = SearchDocument.objects.defer(*UNSHOWN).in_bulk(
             [row[0] for row in rows]
         )
+        if not filters.language or language in filters.language:
+            documents = in_language(documents, language)
         hits = [
             Hit(documents[i], score, i in pinned) for i, score in rows if i in documents
         ]

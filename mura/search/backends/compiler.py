@@ -6,10 +6,13 @@ from datetime import timedelta
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
 from mura.search.analysis import facet_key
+from mura.search.backends import known
+from mura.search.backends.known import KnownItems
 from mura.search.backends.options import SearchOptions
 from mura.search.backends.results import TABLE_FACETS, Filters
 from mura.search.highlight import has_phrase
@@ -89,12 +92,17 @@ class QueryCompiler:
         scored: bool = True,
         top: int | None = None,
         match: SQL | None = None,
+        hidden: list[int] | None = None,
     ) -> SQL:
         """The matching ids with scores, pinned identifiers included (of the matches,
         only the ``top`` best by the engine's score when given; ``match`` instead of the
-        query's own match)."""
+        query's own match), without the ``hidden`` ones (``collapsed``)."""
         if match or query.terms or query.excluded:
             sql, params = match or self.engine.match_sql(query, scored)
+            if hidden:
+                unwanted, ids = self.engine.ids_sql(hidden)
+                sql = f"SELECT id, score FROM ({sql}) h WHERE id NOT IN ({unwanted})"
+                params = [*params, *ids]
             if top:
                 sql = (
                     f"SELECT id, score FROM (SELECT id, score FROM ({sql}) t "
@@ -104,6 +112,9 @@ class QueryCompiler:
             sql, params = f"SELECT id, 0.0 AS score FROM {DOCUMENT}", []
             if query.identifiers:
                 sql += " WHERE 1=0"
+            elif hidden:
+                unwanted, params = self.engine.ids_sql(hidden)
+                sql += f" WHERE id NOT IN ({unwanted})"
         if pinned:
             sql = (
                 f"{sql} UNION ALL SELECT id, 0.0 AS score FROM {DOCUMENT} "
@@ -127,9 +138,17 @@ class QueryCompiler:
         page_size: int,
         top: int | None,
         match: SQL | None = None,
+        hidden: list[int] | None = None,
+        known_items: KnownItems | None = None,
     ) -> list[tuple[int, float]]:
-        """(id, score) of one page of results in the reader's order."""
-        source, params = self.source(query, pinned, only, top=top, match=match)
+        """(id, score) of one page of results in the reader's order (by relevance:
+        pinned identifiers, then the ``known_items``, then the rest)."""
+        known_items = known_items or KnownItems()
+        # The known items are matches: added to the best ones, never left out by them.
+        extra = [pk for pk in known_items.ids if pk not in pinned]
+        source, params = self.source(
+            query, [*pinned, *extra], only, top=top, match=match, hidden=hidden
+        )
         join, title = (
             (f"JOIN {DOCUMENT} d", ", d.title")
             if sort == "title"
@@ -140,21 +159,23 @@ class QueryCompiler:
                 f"SELECT m.id, MIN(m.score) AS score FROM ({source}) m {join} "
                 f"ON d.id = m.id WHERE {where[0]} "
                 f"GROUP BY m.id, d.year, d.date, d.kind, d.boost{title} "
-                f"ORDER BY {self._order(sort, pinned)} LIMIT %s OFFSET %s",
+                f"ORDER BY {self._order(sort, pinned, known_items)} "
+                "LIMIT %s OFFSET %s",
                 [
                     *params,
                     *where[1],
-                    *self._order_params(sort, pinned),
+                    *self._order_params(sort, pinned, known_items),
                     page_size,
                     offset,
                 ],
             )
             return cursor.fetchall()
 
-    def title_tier(self, query: ParsedQuery, count: int) -> SQL | None:
-        """The best ``rerank`` title matches with their scores (as a source of ids and
-        scores), when there are that many and at least ten times as many matches in
-        all: else None."""
+    def title_best(
+        self, query: ParsedQuery, count: int
+    ) -> list[tuple[int, float]] | None:
+        """The best ``rerank`` title and creator matches (id, score), when there are at
+        least ten times as many matches in all: else None."""
         rerank = self.options.rerank
         if count < 10 * rerank:
             return None
@@ -166,14 +187,45 @@ class QueryCompiler:
             cursor.execute(
                 f"SELECT id, score FROM ({sql}) t ORDER BY score LIMIT {rerank}", params
             )
-            best = cursor.fetchall()
-        if len(best) < rerank:
+            return cursor.fetchall()
+
+    def title_tier(self, best: list[tuple[int, float]] | None) -> SQL | None:
+        """The ``title_best`` matches as a source of ids and scores, when there are
+        ``rerank`` of them: else None."""
+        if best is None or len(best) < self.options.rerank:
             return None
         values = ", ".join(["(%s, %s)"] * len(best))
         return (
             f"SELECT column1 AS id, column2 AS score FROM (VALUES {values}) t",
             list(chain.from_iterable(best)),
         )
+
+    def collapsed(self, plain: SQL, where: SQL, language: str) -> list[int]:
+        """The grouped matches passing the filters that another match of their group
+        stands for (one result per group): the one kept is in the reader's
+        ``language``, else in the site's language, else the first indexed."""
+        sql, params = plain
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, d.group_key, d.language FROM {DOCUMENT} d "
+                f"WHERE d.group_key IS NOT NULL AND {where[0]} "
+                f"AND d.id IN (SELECT id FROM ({sql}) m)",
+                [*where[1], *params],
+            )
+            members = cursor.fetchall()
+        preferred = (language, settings.LANGUAGE_CODE)
+        kept: dict[str, tuple] = {}
+        for pk, group, member_language in members:
+            rank = (
+                preferred.index(member_language)
+                if member_language in preferred
+                else len(preferred),
+                pk,
+            )
+            if group not in kept or rank < kept[group]:
+                kept[group] = rank
+        best = {rank[1] for rank in kept.values()}
+        return sorted(pk for pk, _, _ in members if pk not in best)
 
     def pinned(self, query: ParsedQuery, filters: Filters) -> list[int]:
         """The documents the query's identifiers name, first on every page."""
@@ -189,11 +241,55 @@ class QueryCompiler:
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def known_items(
+        self,
+        query: ParsedQuery,
+        where: SQL,
+        hidden: list[int],
+        titles: list[tuple[int, float]] | None = None,
+    ) -> KnownItems:
+        """The known items of the query passing the filters (``known``), among the
+        ``titles`` already ranked (``title_best``) when there were many matches, else
+        among the best title matches (fewer than ten times ``rerank`` then)."""
+        if not known.applies(query):
+            return KnownItems()
+        if titles is not None:
+            order = {pk: n for n, (pk, _) in enumerate(titles[: known.CANDIDATES])}
+            ids, id_params = self.engine.ids_sql(list(order) or [0])
+            sql = (
+                f"SELECT d.id, d.kind, d.title_keys FROM {DOCUMENT} d "
+                f"WHERE d.id IN ({ids}) AND {where[0]}"
+            )
+            params = [*id_params, *where[1]]
+        else:
+            order = None
+            match, match_params = self.engine.name_match_sql(query)
+            sql = (
+                f"SELECT d.id, d.kind, d.title_keys FROM (SELECT id, score FROM "
+                f"({match}) t ORDER BY score LIMIT {known.CANDIDATES}) m "
+                f"JOIN {DOCUMENT} d ON d.id = m.id WHERE {where[0]} "
+                "ORDER BY m.score, d.id"
+            )
+            params = [*match_params, *where[1]]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if order is not None:
+            rows.sort(key=lambda row: order[row[0]])
+        left_out = set(hidden)
+        return known.known_items(query, [row for row in rows if row[0] not in left_out])
+
     @staticmethod
-    def _order(sort: str, pinned: list[int]) -> str:
+    def _order(sort: str, pinned: list[int], known_items: KnownItems) -> str:
         pin = ""
         if pinned:
             pin = f"CASE WHEN m.id IN ({placeholders(pinned)}) THEN 0 ELSE 1 END, "
+        if known_items and sort not in ("date", "title"):
+            named, begun = known_items.named or [0], known_items.begun or [0]
+            pin += (
+                f"CASE WHEN m.id IN ({placeholders(named)}) THEN 0 "
+                f"WHEN m.id IN ({placeholders(begun)}) THEN 1 ELSE 2 END, "
+            )
         if sort == "date":
             return f"{pin}d.year IS NULL, d.year DESC, d.date DESC, m.id DESC"
         if sort == "title":
@@ -205,9 +301,12 @@ class QueryCompiler:
         )
 
     @staticmethod
-    def _order_params(sort: str, pinned: list[int]) -> list:
+    def _order_params(sort: str, pinned: list[int], known_items: KnownItems) -> list:
         params: list = list(pinned)
         if sort not in ("date", "title"):
+            if known_items:
+                params += known_items.named or [0]
+                params += known_items.begun or [0]
             params.append(timezone.now() - RECENT)
         return params
 

@@ -65,6 +65,15 @@ class PostgresBackend(SearchBackend):
             [RANK_WEIGHTS, RANK_WEIGHTS, exact or tsquery, tsquery],
         )
 
+    def name_match_sql(self, query: ParsedQuery) -> SQL:
+        # Title lexemes only (weight A); rank 1 divides by the length: short first.
+        tsquery = " & ".join(_group(term) for term in self.title_terms(query.terms))
+        return (
+            f"SELECT id, -ts_rank(CAST(%s AS float4[]), {COLUMN}, q, 1) AS score "
+            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {COLUMN} @@ q",
+            [RANK_WEIGHTS, tsquery],
+        )
+
     def ids_sql(self, ids: list[int]) -> SQL:
         return "SELECT unnest(CAST(%s AS bigint[])) AS id", [ids]
 

@@ -130,6 +130,13 @@ class SQLiteBackend(SearchBackend):
             [" AND ".join(_group(term) for term in query.terms)],
         )
 
+    def name_match_sql(self, query: ParsedQuery) -> SQL:
+        return (
+            f"SELECT id, score FROM (SELECT rowid AS id, bm25({TITLES}, 1.0, 0.0) "
+            f"AS score FROM {TITLES} WHERE {TITLES} MATCH %s LIMIT -1)",
+            [" AND ".join(_group(term) for term in self.title_terms(query.terms))],
+        )
+
     def engine_pause(self, cursor) -> None:
         """Drop the insert and delete triggers: rows written meanwhile are covered by
         the 'rebuild' at the end."""

@@ -91,3 +91,9 @@ document.querySelectorAll("[data-suggest]").forEach(setupSuggestions);
 document.querySelectorAll("[data-facet-form] input[type=checkbox], [data-autosubmit]").forEach((control) => {
   control.addEventListener("change", () => control.form.submit());
 });
+
+// A browser without ::details-content would hide the filters beside the results.
+const WIDE = window.matchMedia("(min-width: 48.01rem)");
+document.querySelectorAll("[data-facets]").forEach((details) => {
+  if (WIDE.matches) details.open = true;
+});
