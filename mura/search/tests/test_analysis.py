@@ -9,6 +9,7 @@ import pytest
 from mura.conftest import TESTDATA
 from mura.search.analysis import (
     EXACT,
+    FOLDED,
     RUSSIAN,
     SKELETON,
     add_protected_words,
@@ -149,7 +150,13 @@ def test_tokens_keep_surface_and_position():
 
 
 def test_letters_and_digits_never_share_a_token():
-    assert index_keys("55-ші") == ["55", EXACT + "ші", "ші", SKELETON + "shi"]
+    assert index_keys("55-ші") == [
+        "55",
+        EXACT + "ші",
+        "ші",
+        SKELETON + "shi",
+        FOLDED + "ши",
+    ]
     keys = index_keys("covid19")
     assert keys[0] == EXACT + "covid"
     assert keys[-1] == "19"
