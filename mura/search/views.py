@@ -63,8 +63,8 @@ def search(request: HttpRequest) -> HttpResponse:
                 if results.facets.get(name)
             ],
             filters=filters,
-            did_you_mean=selectors.did_you_mean(raw)
-            if raw and results.count == 0
+            did_you_mean=selectors.did_you_mean(raw, found=results.count > 0)
+            if raw
             else None,
         )
         if raw and results.page == 1:
