@@ -210,22 +210,31 @@ def _as_typed(word: str, typed: str) -> str:
     return word[:1].upper() + word[1:] if typed[:1].isupper() else word
 
 
+def _common_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+        min(len(a), len(b)),
+    )
+
+
 def _properly_spelt(typed: str) -> str | None:
     """The Kazakh word that ``typed``, written without the Kazakh letters, stands for
-    (мурагат → мұрағат), when the index has it and not the typed form itself."""
+    (мурагат → мұрағат), when the index has a form of it and not the typed form itself.
+
+    The indexed form that agrees with the most of what was typed lends its letters to
+    that part (соз after сөздер is сөз)."""
     lowered = typed.lower()
     exact, keys = analysis.word_keys(typed)
-    folded = {key for key in keys if analysis.is_folded(key)}
+    folded = [key[1:] for key in keys if analysis.is_folded(key)]
     if not folded:
         return None
-    forms = [
-        form
-        for form in spelling.spelled_as(folded)
-        if form != lowered and analysis.keyboard_fold(form) == lowered
-    ]
-    if not forms or _indexed(exact):
+    forms = sorted(spelling.spelled_as({analysis.FOLDED + stem for stem in folded}))
+    agreeing = [(_common_prefix(analysis.keyboard_fold(f), lowered), f) for f in forms]
+    length, form = max(agreeing, key=lambda pair: pair[0], default=(0, ""))
+    proper = form[:length] + lowered[length:]
+    if length < min(map(len, folded)) or proper == lowered or _indexed(exact):
         return None
-    return _as_typed(min(forms), typed)
+    return _as_typed(proper, typed)
 
 
 def _indexed(key: str) -> bool:
