@@ -6,7 +6,7 @@ in one run:
 
 - index build: Mura's (analysis of every field + SearchDocument rows and facet labels,
   the FTS5 tables filled by one 'rebuild') against a raw FTS5 table of the same text;
-- 300 queries of mixed popularity through GET /api/v1/search (facets, snippets,
+- 345 queries of mixed popularity through GET /api/v1/search (facets, snippets,
   highlighting and the query log included) against the engine's own ranked query alone
   (the same analysed MATCH, ORDER BY bm25 LIMIT 20) and against the raw FTS5 table;
 - suggestions (GET /search/suggest/) for 300 prefixes of 2-4 letters in both scripts;
@@ -37,7 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared" / "data"
+# The project's shared data folder; MURA_SHARED_DATA when it is not beside the checkout.
+SHARED = Path(os.environ.get("MURA_SHARED_DATA", ROOT.parent / "shared" / "data"))
 KAZAKH_SENTENCES = (
     SHARED / "realdata" / "kazakh" / "derived" / "kaznerd_test_sentences.txt"
 )
@@ -222,8 +223,10 @@ def build_raw(records: list, path: Path) -> tuple[float, sqlite3.Connection]:
     return time.perf_counter() - started, db
 
 
-def make_queries(records: list, count: int = 300, seed: int = 7) -> list[str]:
-    """Mixed popularity: frequent words, middling ones, rare ones, pairs, Latin spellings, ISBNs."""
+def make_queries(records: list, seed: int = 7) -> list[str]:
+    """Mixed popularity: frequent words, middling ones, rare ones, pairs, Latin spellings,
+    Kazakh typed without the Kazakh letters (words and pairs), ISBNs."""
+    from mura.search.analysis import keyboard_fold
     from mura.search.analysis.latin import cyrillic_skeleton
 
     rng = random.Random(seed)
@@ -239,12 +242,17 @@ def make_queries(records: list, count: int = 300, seed: int = 7) -> list[str]:
     queries += [rng.choice(rare) for _ in range(45)]
     queries += [f"{rng.choice(top)} {rng.choice(middle)}" for _ in range(30)]
     queries += [cyrillic_skeleton(rng.choice(middle)) for _ in range(30)]
+    kazakh = [word for word in middle if keyboard_fold(word) != word]
+    queries += [keyboard_fold(rng.choice(kazakh)) for _ in range(30)]
+    queries += [
+        keyboard_fold(f"{rng.choice(top)} {rng.choice(kazakh)}") for _ in range(15)
+    ]
     isbns = [r["isbn"] for _, r in records if r["isbn"]]
     queries += [
         f"{i[:3]}-{i[3:6]}-{i[6:]}" for i in rng.sample(isbns, min(15, len(isbns)))
     ]
     rng.shuffle(queries)
-    return queries[:count]
+    return queries
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

@@ -176,3 +176,13 @@ def test_proper_spelling_is_not_offered_for_what_was_found_as_typed(
     assert api(client, "қара сөз")["did_you_mean"] is None
     assert api(client, "Абай")["did_you_mean"] is None
     assert api(client, "Путь Абая")["did_you_mean"] is None
+
+
+@pytest.mark.django_db
+def test_suggestions_reach_kazakh_titles_typed_without_the_letters(
+    client, folding_records
+):
+    response = client.get("/search/suggest/", {"q": "алк"})
+    assert "Алқа, күміс тиындармен" in [
+        s["title"] for s in response.json()["suggestions"]
+    ]
