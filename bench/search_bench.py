@@ -15,6 +15,10 @@ in one run:
 
     MURA_DEMO=1 .venv/bin/python bench/search_bench.py --sizes 10000 100000 --plot docs/search-scaling.svg
 
+With ``--postgres URL`` the same runs on PostgreSQL (the database at URL is dropped and
+created again for each size), beside a raw ``tsvector`` column with a GIN index of the
+same text in that database instead of the raw FTS5 table.
+
 Each size gets a fresh SQLite database under --data-dir. Records are written straight to
 the index (no catalogue rows): what is timed is the index build from already-read
 records. Not part of the test suite.
@@ -99,7 +103,20 @@ KINDS = (
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def setup_django(data_dir: Path) -> None:
+def fresh_postgres(url: str) -> None:
+    """Drop and create the database ``url`` names, so each size starts empty."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django(data_dir: Path, postgres: str = "") -> None:
+    if postgres:
+        fresh_postgres(postgres)
+        os.environ["DATABASE_URL"] = postgres
     os.environ["MURA_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mura.settings_test")
     import django
@@ -223,6 +240,70 @@ def build_raw(records: list, path: Path) -> tuple[float, sqlite3.Connection]:
     return time.perf_counter() - started, db
 
 
+RAW_TSVECTOR = (
+    "setweight(to_tsvector('simple', title), 'A') || "
+    "setweight(to_tsvector('simple', creators), 'B') || "
+    "setweight(to_tsvector('simple', body), 'D')"
+)
+
+
+def build_raw_tsvector(records: list) -> float:
+    """A plain table of the same text with a weighted 'simple' tsvector and its GIN
+    index, in the benchmark's PostgreSQL database (filled first, indexed once)."""
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE bench_raw (id integer PRIMARY KEY, title text, "
+            "creators text, body text, document tsvector)"
+        )
+        for i in range(0, len(records), 500):
+            cursor.executemany(
+                f"INSERT INTO bench_raw VALUES (%s, %s, %s, %s, {RAW_TSVECTOR})",
+                [
+                    (
+                        n,
+                        r["title"],
+                        r["creators"],
+                        r["body"],
+                        r["title"],
+                        r["creators"],
+                        r["body"],
+                    )
+                    for n, r in records[i : i + 500]
+                ],
+            )
+        cursor.execute("CREATE INDEX bench_raw_gin ON bench_raw USING gin (document)")
+        cursor.execute("ANALYZE bench_raw")
+    return time.perf_counter() - started
+
+
+def raw_fts5_search(raw: sqlite3.Connection):
+    def search(q: str) -> None:
+        expression = (
+            " AND ".join('"' + w.lower() + '"' for w in WORD.findall(q)) or '"978"'
+        )
+        raw.execute(
+            "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 20",
+            [expression],
+        ).fetchall()
+
+    return search
+
+
+def raw_tsvector_search(q: str) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM bench_raw, plainto_tsquery('simple', %s) q "
+            "WHERE document @@ q ORDER BY ts_rank(document, q) DESC LIMIT 20",
+            [" ".join(WORD.findall(q)).lower() or "978"],
+        )
+        cursor.fetchall()
+
+
 def make_queries(records: list, seed: int = 7) -> list[str]:
     """Mixed popularity: frequent words, middling ones, rare ones, pairs, Latin spellings,
     Kazakh typed without the Kazakh letters (words and pairs), ISBNs."""
@@ -273,7 +354,7 @@ def timed(function, items) -> list[float]:
     return out
 
 
-def measure_queries(queries: list[str], raw: sqlite3.Connection) -> dict:
+def measure_queries(queries: list[str], raw_search, raw_name: str) -> dict:
     from django.db import connection
     from django.test import Client
 
@@ -295,15 +376,6 @@ def measure_queries(queries: list[str], raw: sqlite3.Connection) -> dict:
             cursor.execute(f"SELECT id FROM ({sql}) m ORDER BY score LIMIT 20", params)
             cursor.fetchall()
 
-    def raw_fts(q: str) -> None:
-        expression = (
-            " AND ".join('"' + w.lower() + '"' for w in WORD.findall(q)) or '"978"'
-        )
-        raw.execute(
-            "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 20",
-            [expression],
-        ).fetchall()
-
     # The first search of a process reads every document's facet values (facet_store).
     resident = _resident_mb()
     first = timed(through_api, queries[:1])[0]
@@ -315,7 +387,7 @@ def measure_queries(queries: list[str], raw: sqlite3.Connection) -> dict:
     return {
         "api": percentiles(api),
         "engine": percentiles(timed(engine_alone, queries)),
-        "raw_fts5": percentiles(timed(raw_fts, queries)),
+        raw_name: percentiles(timed(raw_search, queries)),
         "matches": {"median": statistics.median(counts), "max": max(counts)},
         "first_query": {"ms": round(first, 1), "memory_mb": round(store_mb, 1)},
     }
@@ -462,7 +534,7 @@ def log(message: str) -> None:
     print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
 
 
-def run_size(size: int, data_dir: Path, peer_limit: int) -> dict:
+def run_size(size: int, data_dir: Path, peer_limit: int, postgres: str = "") -> dict:
     from mura.institutions import demo as institutions_demo
     from mura.institutions.models import Institution
 
@@ -471,8 +543,13 @@ def run_size(size: int, data_dir: Path, peer_limit: int) -> dict:
     records = list(corpus(size))
     log(f"{size}: building the Mura index")
     mura_build = build_mura(records, institutions)
-    log(f"{size}: Mura index built in {mura_build:.1f} s; raw FTS5")
-    raw_build, raw = build_raw(records, data_dir / "raw.sqlite3")
+    raw_name = "raw_tsvector" if postgres else "raw_fts5"
+    log(f"{size}: Mura index built in {mura_build:.1f} s; {raw_name}")
+    if postgres:
+        raw_build, raw_search = build_raw_tsvector(records), raw_tsvector_search
+    else:
+        raw_build, raw = build_raw(records, data_dir / "raw.sqlite3")
+        raw_search = raw_fts5_search(raw)
     queries = make_queries(records)
     prefixes = suggestion_prefixes(records)
     peers = records[: min(size, peer_limit)]
@@ -480,23 +557,32 @@ def run_size(size: int, data_dir: Path, peer_limit: int) -> dict:
     # whose garbage collection otherwise pauses the queries.
     del records
     gc.collect()
-    log(f"{size}: raw FTS5 built in {raw_build:.1f} s; queries")
+    log(f"{size}: {raw_name} built in {raw_build:.1f} s; queries")
     result = {
         "records": size,
+        "database": "postgresql" if postgres else "sqlite",
         "build": {
             "mura_s": round(mura_build, 1),
-            "raw_fts5_s": round(raw_build, 1),
+            f"{raw_name}_s": round(raw_build, 1),
             "ratio": round(mura_build / raw_build, 1),
         },
-        "queries": measure_queries(queries, raw),
+        "queries": measure_queries(queries, raw_search, raw_name),
         "suggestions": measure_suggestions(prefixes),
         "gold": measure_gold(),
         "wagtail": measure_wagtail(peers, queries[:100]),
-        "database_mb": round(
-            sum(p.stat().st_size for p in data_dir.glob("mura.sqlite3*")) / 2**20, 1
-        ),
+        "database_mb": round(_database_bytes(data_dir) / 2**20, 1),
     }
     return result
+
+
+def _database_bytes(data_dir: Path) -> int:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+    return sum(p.stat().st_size for p in data_dir.glob("mura.sqlite3*"))
 
 
 def remeasure_size(size: int, data_dir: Path) -> dict:
@@ -509,7 +595,7 @@ def remeasure_size(size: int, data_dir: Path) -> dict:
     raw = sqlite3.connect(data_dir / "raw.sqlite3")
     return {
         "records": size,
-        "queries": measure_queries(queries, raw),
+        "queries": measure_queries(queries, raw_fts5_search(raw), "raw_fts5"),
         "suggestions": measure_suggestions(prefixes),
     }
 
@@ -578,6 +664,13 @@ def main() -> None:
         "--peer-limit", type=int, default=100_000, help="records for Wagtail's backend"
     )
     parser.add_argument("--plot", type=Path)
+    parser.add_argument(
+        "--postgres",
+        default="",
+        metavar="URL",
+        help="run on this PostgreSQL database (dropped and created again) beside a raw "
+        "tsvector + GIN index",
+    )
     parser.add_argument("--json", type=Path)
     parser.add_argument("--size-only", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -586,6 +679,8 @@ def main() -> None:
         help="only queries and suggestions, on the indexes an earlier run built",
     )
     args = parser.parse_args()
+    if args.remeasure and args.postgres:
+        parser.error("--remeasure re-reads the SQLite indexes only")
 
     if args.size_only and args.remeasure:
         data_dir = args.data_dir / str(args.size_only)
@@ -596,8 +691,9 @@ def main() -> None:
         data_dir = args.data_dir / str(args.size_only)
         shutil.rmtree(data_dir, ignore_errors=True)
         data_dir.mkdir(parents=True)
-        setup_django(data_dir)
-        print(json.dumps(run_size(args.size_only, data_dir, args.peer_limit)))
+        setup_django(data_dir, args.postgres)
+        result = run_size(args.size_only, data_dir, args.peer_limit, args.postgres)
+        print(json.dumps(result))
         return
 
     # One process per size: a fresh database and fresh analyser caches each time.
@@ -615,6 +711,7 @@ def main() -> None:
             "--peer-limit",
             str(args.peer_limit),
             *(["--remeasure"] if args.remeasure else []),
+            *(["--postgres", args.postgres] if args.postgres else []),
         ]
         output = subprocess.run(
             command, check=True, stdout=subprocess.PIPE, text=True

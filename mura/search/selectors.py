@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from django.db import connection
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
@@ -232,18 +231,13 @@ def _properly_spelt(typed: str) -> str | None:
     agreeing = [(_common_prefix(analysis.keyboard_fold(f), lowered), f) for f in forms]
     length, form = max(agreeing, key=lambda pair: pair[0], default=(0, ""))
     proper = form[:length] + lowered[length:]
-    if length < min(map(len, folded)) or proper == lowered or _indexed(exact):
+    if (
+        length < min(map(len, folded))
+        or proper == lowered
+        or get_backend().holds(exact)
+    ):
         return None
     return _as_typed(proper, typed)
-
-
-def _indexed(key: str) -> bool:
-    """Whether some document holds this exact key."""
-    query = ParsedQuery(raw=key, terms=[Term(key, key, frozenset([key]))])
-    sql, params = get_backend().match_sql(query, scored=False)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM ({sql}) m LIMIT 1", params)  # noqa: S608
-        return cursor.fetchone() is not None
 
 
 def _nearest(bare: str) -> str | None:
