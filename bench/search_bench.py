@@ -101,6 +101,9 @@ KINDS = (
     + ["news"] * 5
 )
 WORD = re.compile(r"[^\W\d_]+")
+# Kazakh as typed on a Russian keyboard layout (the benchmark's own copy, so that it
+# runs against code from before keyboard folding too).
+KEYBOARD = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
 def fresh_postgres(url: str) -> None:
@@ -307,7 +310,6 @@ def raw_tsvector_search(q: str) -> None:
 def make_queries(records: list, seed: int = 7) -> list[str]:
     """Mixed popularity: frequent words, middling ones, rare ones, pairs, Latin spellings,
     Kazakh typed without the Kazakh letters (words and pairs), ISBNs."""
-    from mura.search.analysis import keyboard_fold
     from mura.search.analysis.latin import cyrillic_skeleton
 
     rng = random.Random(seed)
@@ -323,10 +325,10 @@ def make_queries(records: list, seed: int = 7) -> list[str]:
     queries += [rng.choice(rare) for _ in range(45)]
     queries += [f"{rng.choice(top)} {rng.choice(middle)}" for _ in range(30)]
     queries += [cyrillic_skeleton(rng.choice(middle)) for _ in range(30)]
-    kazakh = [word for word in middle if keyboard_fold(word) != word]
-    queries += [keyboard_fold(rng.choice(kazakh)) for _ in range(30)]
+    kazakh = [word for word in middle if word.translate(KEYBOARD) != word]
+    queries += [rng.choice(kazakh).translate(KEYBOARD) for _ in range(30)]
     queries += [
-        keyboard_fold(f"{rng.choice(top)} {rng.choice(kazakh)}") for _ in range(15)
+        f"{rng.choice(top)} {rng.choice(kazakh)}".translate(KEYBOARD) for _ in range(15)
     ]
     isbns = [r["isbn"] for _, r in records if r["isbn"]]
     queries += [
