@@ -132,7 +132,7 @@ def search(
             for name, values in results.facets.items()
         },
         "facets_estimated": results.facets_estimated,
-        "did_you_mean": selectors.did_you_mean(query.raw, found=results.count > 0)
+        "did_you_mean": selectors.did_you_mean(query.raw, results)
         if query.raw
         else None,
         "took_ms": results.took_ms,

@@ -15,7 +15,7 @@ from mura.institutions.models import Institution
 from mura.portal.querystring import whole_number
 from mura.portal.translation import LANGUAGE_CODES
 from mura.search import analysis, highlight
-from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend, spelling
+from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term, parse
 from mura.search.registry import facet_label, kind_label, kind_order
@@ -216,28 +216,29 @@ def _common_prefix(a: str, b: str) -> int:
     )
 
 
-def _properly_spelt(typed: str) -> str | None:
+def _properly_spelt(typed: str, reached: frozenset[str]) -> str | None:
     """The Kazakh word that ``typed``, written without the Kazakh letters, stands for
-    (мурагат → мұрағат), when the index has a form of it and not the typed form itself.
+    (мурагат → мұрағат), among the exact forms its folded stems ``reached`` in the
+    engine, when the index does not hold the typed form itself.
 
-    The indexed form that agrees with the most of what was typed lends its letters to
-    that part (соз after сөздер is сөз)."""
+    The form that agrees with the most of what was typed lends its letters to that part
+    (соз after сөздер is сөз)."""
     lowered = typed.lower()
     exact, keys = analysis.word_keys(typed)
     folded = [key[1:] for key in keys if analysis.is_folded(key)]
     if not folded:
         return None
-    forms = sorted(spelling.spelled_as({analysis.FOLDED + stem for stem in folded}))
-    agreeing = [(_common_prefix(analysis.keyboard_fold(f), lowered), f) for f in forms]
+    forms = sorted(key[1:] for key in reached if key[:1] == analysis.EXACT)
+    agreeing = [
+        (_common_prefix(folded_form, lowered), form)
+        for form in forms
+        if (folded_form := analysis.keyboard_fold(form)) != form
+    ]
     length, form = max(agreeing, key=lambda pair: pair[0], default=(0, ""))
     proper = form[:length] + lowered[length:]
-    if (
-        length < min(map(len, folded))
-        or proper == lowered
-        or get_backend().holds(exact)
-    ):
+    if length < min(map(len, folded)) or proper == lowered:
         return None
-    return _as_typed(proper, typed)
+    return None if get_backend().holds(exact) else _as_typed(proper, typed)
 
 
 def _nearest(bare: str) -> str | None:
@@ -255,11 +256,11 @@ def _nearest(bare: str) -> str | None:
     return _as_typed(surface, bare) if surface else None
 
 
-def did_you_mean(raw: str, *, found: bool = False) -> str | None:
+def did_you_mean(raw: str, results: Results) -> str | None:
     """The query as the reader most likely meant it, or None: words typed without the
     Kazakh letters spelt properly (кара соз → қара сөз, also when the folded words found
-    something), and when nothing was ``found``, unknown words replaced by the nearest
-    indexed word in the script they were typed in."""
+    something), and when nothing was found, unknown words replaced by the nearest
+    indexed word in the script they were typed in. ``results`` are the query's."""
     changed, out = False, []
     for word in raw.split():
         bare = word.lstrip("-").split(":")[-1].strip('"')
@@ -267,8 +268,8 @@ def did_you_mean(raw: str, *, found: bool = False) -> str | None:
         better = None
         if len(typed) == 1 and not bare.isdigit():
             bare = typed[0]
-            better = _properly_spelt(bare)
-            if better is None and not found:
+            better = _properly_spelt(bare, results.engine_keys)
+            if better is None and not results.count:
                 better = _nearest(bare)
         if better:
             out.append(word.replace(bare, better))

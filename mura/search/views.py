@@ -63,9 +63,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 if results.facets.get(name)
             ],
             filters=filters,
-            did_you_mean=selectors.did_you_mean(raw, found=results.count > 0)
-            if raw
-            else None,
+            did_you_mean=selectors.did_you_mean(raw, results) if raw else None,
         )
         if raw and results.page == 1:
             query_log(

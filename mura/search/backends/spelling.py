@@ -75,9 +75,3 @@ def spelled_forms(prefixes: list[str], limit: int = 100) -> list[str]:
             key__gte=prefix, key__lt=prefix + "\U0010ffff"
         ).values_list("form", flat=True)[:limit]
     return list(dict.fromkeys(forms))[:limit]
-
-
-def spelled_as(keys: set[str]) -> set[str]:
-    """The words (exact forms without their marker) that spelling keys reach."""
-    rows = SearchSpelling.objects.filter(key__in=keys).values_list("form", flat=True)
-    return {form[1:] for form in rows}
