@@ -6,7 +6,7 @@ in one run:
 
 - index build: Mura's (analysis of every field + SearchDocument rows and facet labels,
   the FTS5 tables filled by one 'rebuild') against a raw FTS5 table of the same text;
-- 300 queries of mixed popularity through GET /api/v1/search (facets, snippets,
+- 345 queries of mixed popularity through GET /api/v1/search (facets, snippets,
   highlighting and the query log included) against the engine's own ranked query alone
   (the same analysed MATCH, ORDER BY bm25 LIMIT 20) and against the raw FTS5 table;
 - suggestions (GET /search/suggest/) for 300 prefixes of 2-4 letters in both scripts;
@@ -14,6 +14,10 @@ in one run:
   gold word pairs (recall and precision), beside Mura's figures on the same pairs.
 
     MURA_DEMO=1 .venv/bin/python bench/search_bench.py --sizes 10000 100000 --plot docs/search-scaling.svg
+
+With ``--postgres URL`` the same runs on PostgreSQL (the database at URL is dropped and
+created again for each size), beside a raw ``tsvector`` column with a GIN index of the
+same text in that database instead of the raw FTS5 table.
 
 Each size gets a fresh SQLite database under --data-dir. Records are written straight to
 the index (no catalogue rows): what is timed is the index build from already-read
@@ -37,7 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared" / "data"
+# The project's shared data folder; MURA_SHARED_DATA when it is not beside the checkout.
+SHARED = Path(os.environ.get("MURA_SHARED_DATA", ROOT.parent / "shared" / "data"))
 KAZAKH_SENTENCES = (
     SHARED / "realdata" / "kazakh" / "derived" / "kaznerd_test_sentences.txt"
 )
@@ -96,9 +101,25 @@ KINDS = (
     + ["news"] * 5
 )
 WORD = re.compile(r"[^\W\d_]+")
+# Kazakh as typed on a Russian keyboard layout (the benchmark's own copy, so that it
+# runs against code from before keyboard folding too).
+KEYBOARD = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
-def setup_django(data_dir: Path) -> None:
+def fresh_postgres(url: str) -> None:
+    """Drop and create the database ``url`` names, so each size starts empty."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django(data_dir: Path, postgres: str = "") -> None:
+    if postgres:
+        fresh_postgres(postgres)
+        os.environ["DATABASE_URL"] = postgres
     os.environ["MURA_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mura.settings_test")
     import django
@@ -222,8 +243,66 @@ def build_raw(records: list, path: Path) -> tuple[float, sqlite3.Connection]:
     return time.perf_counter() - started, db
 
 
-def make_queries(records: list, count: int = 300, seed: int = 7) -> list[str]:
-    """Mixed popularity: frequent words, middling ones, rare ones, pairs, Latin spellings, ISBNs."""
+RAW_TSVECTOR = (
+    "setweight(to_tsvector('simple', title), 'A') || "
+    "setweight(to_tsvector('simple', creators), 'B') || "
+    "setweight(to_tsvector('simple', body), 'D')"
+)
+
+
+def build_raw_tsvector(records: list) -> float:
+    """A plain table of the same text with a weighted 'simple' tsvector and its GIN
+    index, in the benchmark's PostgreSQL database (filled first, indexed once)."""
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE bench_raw (id integer PRIMARY KEY, title text, "
+            f"creators text, body text, document tsvector GENERATED ALWAYS AS "
+            f"({RAW_TSVECTOR}) STORED)"
+        )
+        for i in range(0, len(records), 500):
+            cursor.executemany(
+                "INSERT INTO bench_raw VALUES (%s, %s, %s, %s)",
+                [
+                    (n, r["title"], r["creators"], r["body"])
+                    for n, r in records[i : i + 500]
+                ],
+            )
+        cursor.execute("CREATE INDEX bench_raw_gin ON bench_raw USING gin (document)")
+        cursor.execute("ANALYZE bench_raw")
+    return time.perf_counter() - started
+
+
+def raw_fts5_search(raw: sqlite3.Connection):
+    def search(q: str) -> None:
+        expression = (
+            " AND ".join('"' + w.lower() + '"' for w in WORD.findall(q)) or '"978"'
+        )
+        raw.execute(
+            "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 20",
+            [expression],
+        ).fetchall()
+
+    return search
+
+
+def raw_tsvector_search(q: str) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM bench_raw, plainto_tsquery('simple', %s) q "
+            "WHERE document @@ q ORDER BY ts_rank(document, q) DESC LIMIT 20",
+            [" ".join(WORD.findall(q)).lower() or "978"],
+        )
+        cursor.fetchall()
+
+
+def make_queries(records: list, seed: int = 7) -> list[str]:
+    """Mixed popularity: frequent words, middling ones, rare ones, pairs, Latin spellings,
+    Kazakh typed without the Kazakh letters (words and pairs), ISBNs."""
     from mura.search.analysis.latin import cyrillic_skeleton
 
     rng = random.Random(seed)
@@ -239,12 +318,17 @@ def make_queries(records: list, count: int = 300, seed: int = 7) -> list[str]:
     queries += [rng.choice(rare) for _ in range(45)]
     queries += [f"{rng.choice(top)} {rng.choice(middle)}" for _ in range(30)]
     queries += [cyrillic_skeleton(rng.choice(middle)) for _ in range(30)]
+    kazakh = [word for word in middle if word.translate(KEYBOARD) != word]
+    queries += [rng.choice(kazakh).translate(KEYBOARD) for _ in range(30)]
+    queries += [
+        f"{rng.choice(top)} {rng.choice(kazakh)}".translate(KEYBOARD) for _ in range(15)
+    ]
     isbns = [r["isbn"] for _, r in records if r["isbn"]]
     queries += [
         f"{i[:3]}-{i[3:6]}-{i[6:]}" for i in rng.sample(isbns, min(15, len(isbns)))
     ]
     rng.shuffle(queries)
-    return queries[:count]
+    return queries
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -265,7 +349,7 @@ def timed(function, items) -> list[float]:
     return out
 
 
-def measure_queries(queries: list[str], raw: sqlite3.Connection) -> dict:
+def measure_queries(queries: list[str], raw_search, raw_name: str) -> dict:
     from django.db import connection
     from django.test import Client
 
@@ -287,15 +371,6 @@ def measure_queries(queries: list[str], raw: sqlite3.Connection) -> dict:
             cursor.execute(f"SELECT id FROM ({sql}) m ORDER BY score LIMIT 20", params)
             cursor.fetchall()
 
-    def raw_fts(q: str) -> None:
-        expression = (
-            " AND ".join('"' + w.lower() + '"' for w in WORD.findall(q)) or '"978"'
-        )
-        raw.execute(
-            "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 20",
-            [expression],
-        ).fetchall()
-
     # The first search of a process reads every document's facet values (facet_store).
     resident = _resident_mb()
     first = timed(through_api, queries[:1])[0]
@@ -307,7 +382,7 @@ def measure_queries(queries: list[str], raw: sqlite3.Connection) -> dict:
     return {
         "api": percentiles(api),
         "engine": percentiles(timed(engine_alone, queries)),
-        "raw_fts5": percentiles(timed(raw_fts, queries)),
+        raw_name: percentiles(timed(raw_search, queries)),
         "matches": {"median": statistics.median(counts), "max": max(counts)},
         "first_query": {"ms": round(first, 1), "memory_mb": round(store_mb, 1)},
     }
@@ -454,7 +529,7 @@ def log(message: str) -> None:
     print(time.strftime("%H:%M:%S"), message, file=sys.stderr, flush=True)
 
 
-def run_size(size: int, data_dir: Path, peer_limit: int) -> dict:
+def run_size(size: int, data_dir: Path, peer_limit: int, postgres: str = "") -> dict:
     from mura.institutions import demo as institutions_demo
     from mura.institutions.models import Institution
 
@@ -463,8 +538,13 @@ def run_size(size: int, data_dir: Path, peer_limit: int) -> dict:
     records = list(corpus(size))
     log(f"{size}: building the Mura index")
     mura_build = build_mura(records, institutions)
-    log(f"{size}: Mura index built in {mura_build:.1f} s; raw FTS5")
-    raw_build, raw = build_raw(records, data_dir / "raw.sqlite3")
+    raw_name = "raw_tsvector" if postgres else "raw_fts5"
+    log(f"{size}: Mura index built in {mura_build:.1f} s; {raw_name}")
+    if postgres:
+        raw_build, raw_search = build_raw_tsvector(records), raw_tsvector_search
+    else:
+        raw_build, raw = build_raw(records, data_dir / "raw.sqlite3")
+        raw_search = raw_fts5_search(raw)
     queries = make_queries(records)
     prefixes = suggestion_prefixes(records)
     peers = records[: min(size, peer_limit)]
@@ -472,23 +552,32 @@ def run_size(size: int, data_dir: Path, peer_limit: int) -> dict:
     # whose garbage collection otherwise pauses the queries.
     del records
     gc.collect()
-    log(f"{size}: raw FTS5 built in {raw_build:.1f} s; queries")
+    log(f"{size}: {raw_name} built in {raw_build:.1f} s; queries")
     result = {
         "records": size,
+        "database": "postgresql" if postgres else "sqlite",
         "build": {
             "mura_s": round(mura_build, 1),
-            "raw_fts5_s": round(raw_build, 1),
+            f"{raw_name}_s": round(raw_build, 1),
             "ratio": round(mura_build / raw_build, 1),
         },
-        "queries": measure_queries(queries, raw),
+        "queries": measure_queries(queries, raw_search, raw_name),
         "suggestions": measure_suggestions(prefixes),
         "gold": measure_gold(),
         "wagtail": measure_wagtail(peers, queries[:100]),
-        "database_mb": round(
-            sum(p.stat().st_size for p in data_dir.glob("mura.sqlite3*")) / 2**20, 1
-        ),
+        "database_mb": round(_database_bytes(data_dir) / 2**20, 1),
     }
     return result
+
+
+def _database_bytes(data_dir: Path) -> int:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+    return sum(p.stat().st_size for p in data_dir.glob("mura.sqlite3*"))
 
 
 def remeasure_size(size: int, data_dir: Path) -> dict:
@@ -501,7 +590,7 @@ def remeasure_size(size: int, data_dir: Path) -> dict:
     raw = sqlite3.connect(data_dir / "raw.sqlite3")
     return {
         "records": size,
-        "queries": measure_queries(queries, raw),
+        "queries": measure_queries(queries, raw_fts5_search(raw), "raw_fts5"),
         "suggestions": measure_suggestions(prefixes),
     }
 
@@ -570,6 +659,13 @@ def main() -> None:
         "--peer-limit", type=int, default=100_000, help="records for Wagtail's backend"
     )
     parser.add_argument("--plot", type=Path)
+    parser.add_argument(
+        "--postgres",
+        default="",
+        metavar="URL",
+        help="run on this PostgreSQL database (dropped and created again) beside a raw "
+        "tsvector + GIN index",
+    )
     parser.add_argument("--json", type=Path)
     parser.add_argument("--size-only", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -578,6 +674,8 @@ def main() -> None:
         help="only queries and suggestions, on the indexes an earlier run built",
     )
     args = parser.parse_args()
+    if args.remeasure and args.postgres:
+        parser.error("--remeasure re-reads the SQLite indexes only")
 
     if args.size_only and args.remeasure:
         data_dir = args.data_dir / str(args.size_only)
@@ -588,8 +686,9 @@ def main() -> None:
         data_dir = args.data_dir / str(args.size_only)
         shutil.rmtree(data_dir, ignore_errors=True)
         data_dir.mkdir(parents=True)
-        setup_django(data_dir)
-        print(json.dumps(run_size(args.size_only, data_dir, args.peer_limit)))
+        setup_django(data_dir, args.postgres)
+        result = run_size(args.size_only, data_dir, args.peer_limit, args.postgres)
+        print(json.dumps(result))
         return
 
     # One process per size: a fresh database and fresh analyser caches each time.
@@ -607,6 +706,7 @@ def main() -> None:
             "--peer-limit",
             str(args.peer_limit),
             *(["--remeasure"] if args.remeasure else []),
+            *(["--postgres", args.postgres] if args.postgres else []),
         ]
         output = subprocess.run(
             command, check=True, stdout=subprocess.PIPE, text=True

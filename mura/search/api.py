@@ -61,6 +61,8 @@ class SearchOut(PlainSchema):
     results: list[ResultOut]
     facets: dict[str, list[FacetOut]]
     facets_estimated: bool
+    #: the query as the reader likely meant it (properly spelt Kazakh, a typo fixed)
+    did_you_mean: str | None
     took_ms: int
 
 
@@ -154,5 +156,8 @@ def search(
             for name, values in results.facets.items()
         },
         "facets_estimated": results.facets_estimated,
+        "did_you_mean": selectors.did_you_mean(query.raw, results)
+        if query.raw
+        else None,
         "took_ms": results.took_ms,
     }

@@ -3,6 +3,7 @@
 The page, the API and the suggestions share these, so they agree on what a query means.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -22,6 +23,7 @@ from mura.search.registry import facet_label, kind_label, kind_order
 from mura.search.vocabulary import vocabulary
 
 MAX_PAGE = 500
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass
@@ -219,6 +221,7 @@ def _surface(key: str, typed: str) -> str | None:
         for token in analysis.tokens(field, hit.document.language)
         if key in token.keys
     }
+    forms = {form for form in forms if _in_script_of(typed, form)} or forms
     return max(
         sorted(forms),
         key=lambda form: SequenceMatcher(None, form, typed.lower()).ratio(),
@@ -226,25 +229,84 @@ def _surface(key: str, typed: str) -> str | None:
     )
 
 
-def did_you_mean(raw: str) -> str | None:
-    """The query with unknown words replaced by the nearest indexed word, if any."""
-    indexed = vocabulary.keys(lambda: get_backend().vocabulary())
-    if not indexed:
+def _in_script_of(typed: str, key: str) -> bool:
+    """Whether an index key is written in the script of the typed word (its marker
+    aside): a Cyrillic typo is corrected in Cyrillic, never to a Latin spelling."""
+    body = key.lstrip("0123456789")
+    return bool(_CYRILLIC.search(body)) == bool(_CYRILLIC.search(typed))
+
+
+def _as_typed(word: str, typed: str) -> str:
+    """``word`` with the capitals of what was typed (Мурагат → Мұрағат)."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+        min(len(a), len(b)),
+    )
+
+
+def _properly_spelt(typed: str, reached: frozenset[str]) -> str | None:
+    """The Kazakh word that ``typed``, written without the Kazakh letters, stands for
+    (мурагат → мұрағат), among the exact forms its folded stems ``reached`` in the
+    engine, when the index does not hold the typed form itself.
+
+    The form that agrees with the most of what was typed lends its letters to that part
+    (соз after сөздер is сөз)."""
+    lowered = typed.lower()
+    exact, keys = analysis.word_keys(typed)
+    folded = [key[1:] for key in keys if analysis.is_folded(key)]
+    if not folded:
         return None
+    forms = sorted(key[1:] for key in reached if key[:1] == analysis.EXACT)
+    agreeing = [
+        (_common_prefix(folded_form, lowered), form)
+        for form in forms
+        if (folded_form := analysis.keyboard_fold(form)) != form
+    ]
+    length, form = max(agreeing, key=lambda pair: pair[0], default=(0, ""))
+    proper = form[:length] + lowered[length:]
+    if length < min(map(len, folded)) or proper == lowered:
+        return None
+    return None if get_backend().holds(exact) else _as_typed(proper, typed)
+
+
+def _nearest(bare: str) -> str | None:
+    """The indexed word one edit away from an unknown word, in the script it was
+    typed in, or None when the word is known or nothing is near."""
+    indexed = vocabulary.keys(lambda: get_backend().vocabulary())
+    _, keys = analysis.word_keys(bare) if analysis.words(bare) else ("", frozenset())
+    if not indexed or not keys or any(key in indexed for key in keys):
+        return None
+    candidates = [
+        key for key in analysis.similar_keys(bare, indexed) if _in_script_of(bare, key)
+    ]
+    best = max(candidates, key=lambda key: indexed.get(key, 0), default=None)
+    surface = _surface(best, bare) if best else None
+    return _as_typed(surface, bare) if surface else None
+
+
+def did_you_mean(raw: str, results: Results) -> str | None:
+    """The query as the reader most likely meant it, or None: words typed without the
+    Kazakh letters spelt properly (кара соз → қара сөз, also when the folded words found
+    something), and when nothing was found, unknown words replaced by the nearest
+    indexed word in the script they were typed in. ``results`` are the query's."""
     changed, out = False, []
     for word in raw.split():
         bare = word.lstrip("-").split(":")[-1].strip('"')
-        _, keys = (
-            analysis.word_keys(bare) if analysis.words(bare) else ("", frozenset())
-        )
-        if not keys or any(key in indexed for key in keys) or bare.isdigit():
-            out.append(word)
-            continue
-        candidates = analysis.similar_keys(bare, indexed)
-        best = max(candidates, key=lambda key: indexed.get(key, 0), default=None)
-        surface = _surface(best, bare) if best else None
-        if surface:
-            out.append(word.replace(bare, surface))
+        typed = analysis.words(bare)
+        better = None
+        if len(typed) == 1 and not bare.isdigit():
+            bare = typed[0]
+            better = _properly_spelt(bare, results.engine_keys)
+            if better is None and not results.count:
+                better = _nearest(bare)
+        if better:
+            out.append(word.replace(bare, better))
             changed = True
         else:
             out.append(word)

@@ -66,9 +66,7 @@ def search(request: HttpRequest) -> HttpResponse:
             selected_count=sum(len(v) for v in filters.selected().values())
             + (filters.year_from is not None)
             + (filters.year_to is not None),
-            did_you_mean=selectors.did_you_mean(raw)
-            if raw and results.count == 0
-            else None,
+            did_you_mean=selectors.did_you_mean(raw, results) if raw else None,
         )
         if raw and results.page == 1:
             query_log(

@@ -30,21 +30,24 @@ from .fuzzy import similar_keys
 from .kazakh import stem_kk
 from .keys import (
     EXACT,
+    FOLDED,
     RUSSIAN,
     SKELETON,
     engine_alternatives,
     facet_key,
     fold_latin_to_cyrillic_keys,
+    is_folded,
     is_spelling,
 )
 from .language import detect_language
-from .normalize import repair_homoglyphs
+from .normalize import keyboard_fold, repair_homoglyphs
 from .pool import AnalysisPool
 from .snowball import stem_en, stem_ru
 from .synonyms import SYNONYMS
 
 __all__ = [
     "EXACT",
+    "FOLDED",
     "RUSSIAN",
     "SKELETON",
     "SYNONYMS",
@@ -63,7 +66,9 @@ __all__ = [
     "fold_latin_to_cyrillic_keys",
     "identifier_key",
     "index_keys",
+    "is_folded",
     "is_spelling",
+    "keyboard_fold",
     "prefix_keys",
     "query_keys",
     "reader_text",

@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 
 from .analyzer import Token, analyze, analyze_query, engine_keys
-from .keys import EXACT, SKELETON
+from .keys import EXACT, FOLDED, SKELETON
 from .latin import cyrillic_skeleton, latin_skeletons, squash
-from .normalize import TOKEN_RE, fold_word, normalize_text, script
+from .normalize import KAZAKH_LETTERS, TOKEN_RE, fold_word, normalize_text, script
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Control characters (NUL ends an FTS5 query, PostgreSQL refuses it in any text) and
@@ -103,8 +103,11 @@ def prefix_keys(fragment: str) -> list[str]:
     if kind == "digits":
         return [word]
     if kind == "cyrl":
-        # Exact Cyrillic forms, and Latin-script text through its (unmarked) skeletons.
+        # Exact Cyrillic forms, and Latin-script text through its (unmarked) skeletons;
+        # typed without the Kazakh letters, Kazakh words through their folded stems.
         keys = [EXACT + word, squash(cyrillic_skeleton(word))]
+        if KAZAKH_LETTERS.isdisjoint(word):
+            keys.append(FOLDED + word)
     elif kind == "latn":
         keys = [EXACT + word]
         for skeleton in latin_skeletons(word)[:3]:

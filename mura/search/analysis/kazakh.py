@@ -12,9 +12,10 @@ checks stop most false cuts such as көрмеді → көрме. Names and wor
 inflected (Қызылорда = Қызылор + -да) are protected by a lemma list that callers extend
 with their own gazetteer (``add_protected_words`` in the package API).
 
-The same rules run on two alphabets: Cyrillic (exact, harmony-aware) and the lossy Latin
-skeleton of ``latin.py`` (harmony is invisible there), generated mechanically from the
-Cyrillic table so that both stay in step.
+The same rules run on three alphabets: Cyrillic (exact, harmony-aware), the lossy Latin
+skeleton of ``latin.py`` and keyboard-folded Cyrillic (қ → к, ә → а...: harmony is
+invisible in both), the last two generated mechanically from the Cyrillic table so that
+all stay in step.
 """
 
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .latin import cyrillic_skeleton, latin_skeletons
-from .normalize import TOKEN_RE, fold_word, script
+from .normalize import TOKEN_RE, fold_word, keyboard_fold, script
 
 _VOWELS = frozenset("аәеёиоөұүыіэюя")
 _SYLLABIC = _VOWELS | {"у"}  # у is a vowel in форум, кездесу
@@ -230,10 +231,52 @@ _SKELETON = _Alphabet(
     clusters=None,
 )
 
+
+def _folded_letters(letters: Iterable[str]) -> frozenset[str]:
+    return frozenset(keyboard_fold("".join(letters)))
+
+
+def _folded_endings(endings: tuple[_Ending, ...]) -> _Endings:
+    """Translate endings to the keyboard-folded alphabet, harmony aside (ә, ө, ұ, ү, і
+    are gone), merging allomorphs that become identical (-ға and -га)."""
+    merged: dict[str, frozenset[str]] = {}
+    poss3_only: set[str] = set()
+    for ending in endings:
+        text = keyboard_fold(ending.text)
+        if not ending.after:
+            poss3_only.add(text)
+        else:
+            after = _folded_letters(ending.after)
+            merged[text] = merged.get(text, frozenset()) | after
+    result = [_Ending(text, after, "") for text, after in merged.items()]
+    result += [_Ending(text, _AFTER_POSS3, "") for text in poss3_only]
+    return _by_length(result)
+
+
+_FOLDED = _Alphabet(
+    plural=_folded_endings(_PLURAL),
+    possessive=_folded_endings(_POSSESSIVE),
+    case=_folded_endings(_CASE),
+    poss3=frozenset(keyboard_fold(e) for e in _POSS3),
+    accusatives=frozenset(keyboard_fold(e) for e in _ACCUSATIVES),
+    vowels=_folded_letters(_VOWELS),
+    syllabic=_folded_letters(_SYLLABIC),
+    short_nouns=frozenset(keyboard_fold(w) for w in SHORT_NOUNS),
+    harmony=False,
+    sh="ш",
+    devoice={"б": "п", "г": "к"},
+    elision_sonorants=_folded_letters(_ELISION_SONORANTS),
+    high=_folded_letters(_HIGH),
+    elision_finals=_folded_letters(_ELISION_FINALS),
+    clusters=frozenset(keyboard_fold(c) for c in _FINAL_CLUSTERS),
+)
+
 _protected: set[str] = set(PROTECTED_WORDS)
 _protected_skeletons: set[str] = {cyrillic_skeleton(w) for w in PROTECTED_WORDS}
+_protected_folded: set[str] = {keyboard_fold(w) for w in PROTECTED_WORDS}
 _elided: dict[str, str] = {}
 _elided_skeletons: dict[str, str] = {}
+_elided_folded: dict[str, str] = {}
 
 
 def _name_words(name: str) -> list[str]:
@@ -246,7 +289,7 @@ def _name_words(name: str) -> list[str]:
 
 
 def protect_words(names: Iterable[str]) -> None:
-    """Protect more lemmas from cutting, in both alphabets."""
+    """Protect more lemmas from cutting, in every alphabet."""
     for name in names:
         for word in _name_words(name):
             if script(word) == "latn":
@@ -254,8 +297,10 @@ def protect_words(names: Iterable[str]) -> None:
             else:
                 _protected.add(word)
                 _protected_skeletons.add(cyrillic_skeleton(word))
+                _protected_folded.add(keyboard_fold(word))
     stems_kk.cache_clear()
     stems_kk_skeleton.cache_clear()
+    stems_kk_folded.cache_clear()
 
 
 def _register_elisions() -> None:
@@ -263,6 +308,7 @@ def _register_elisions() -> None:
         elided = full[:-2] + full[-1]
         _elided[elided] = full
         _elided_skeletons[cyrillic_skeleton(elided)] = cyrillic_skeleton(full)
+        _elided_folded[keyboard_fold(elided)] = keyboard_fold(full)
         protect_words([full])
 
 
@@ -472,6 +518,13 @@ def stems_kk_skeleton(skeleton: str) -> tuple[str, ...]:
     """Stems of a Latin skeleton by the same rules, harmony aside: kitaphanasinin →
     kitaphana."""
     return _stems(skeleton, _SKELETON, _protected_skeletons, _elided_skeletons)
+
+
+@lru_cache(maxsize=200_000)
+def stems_kk_folded(folded: str) -> tuple[str, ...]:
+    """Stems of a keyboard-folded Kazakh word by the same rules, harmony aside:
+    казак адебиетинин → казак адебиет (``normalize.keyboard_fold``)."""
+    return _stems(folded, _FOLDED, _protected_folded, _elided_folded)
 
 
 _register_elisions()

@@ -89,3 +89,39 @@ def squash(skeleton: str) -> str:
     because doubled letters at a suffix boundary (азаматтар) guide the stemmer.
     """
     return _DOUBLE.sub(r"\1", skeleton)
+
+
+# Russian words as English and passports spell them (Абая → abaya, Кунанбаев →
+# kunanbaev), read back: the longest letter group first.
+_RUSSIAN_GROUPS = (
+    ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("gh", "г"),
+    ("ts", "ц"),
+    ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ia", "я"), ("iu", "ю"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
+    ("h", "х"), ("i", "и"), ("j", "ж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("v", "в"), ("w", "у"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+)  # fmt: skip
+_RUSSIAN_RE = re.compile("|".join(group for group, _ in _RUSSIAN_GROUPS))
+_RUSSIAN_LETTERS = dict(_RUSSIAN_GROUPS)
+# и or ы after a vowel, not before one, is й (Абай, Кунанбаев → -ай, but Аида).
+_SHORT_I = re.compile("(?<=[аеоуыэяю])[иы](?![аеиоуыэюя])")
+# Letters of Kazakh Latin schemes with no plain ASCII letter of their own.
+_RUSSIAN_LATIN = str.maketrans({"ı": "y", "ş": "sh", "ș": "sh", "ç": "ch", "ə": "a"})
+
+
+def russian_readings(word: str) -> list[str]:
+    """A lowercase Latin word read back as the Russian Cyrillic it may transliterate:
+    ``abai`` → абай, ``auezov`` → ауезов and ауэзов (е after a vowel is often э)."""
+    ascii_word = "".join(
+        ch
+        for ch in unicodedata.normalize("NFD", word.translate(_RUSSIAN_LATIN))
+        if ch.isascii() and ch.isalpha()
+    )
+    cyrillic = _RUSSIAN_RE.sub(lambda m: _RUSSIAN_LETTERS[m.group()], ascii_word)
+    cyrillic = _SHORT_I.sub("й", cyrillic)
+    readings = [cyrillic] if cyrillic else []
+    with_e = re.sub("(?<=[аеиоуыэяю])е", "э", cyrillic)
+    if with_e != cyrillic:
+        readings.append(with_e)
+    return readings

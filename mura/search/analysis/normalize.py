@@ -10,6 +10,11 @@ import unicodedata
 #: Letters of Kazakh Cyrillic that Russian lacks: one of them settles the language.
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 
+# What a Kazakh word becomes when typed on a Russian keyboard layout, or on a phone
+# without the Kazakh letters: each Kazakh-only letter is replaced by the nearest Russian
+# one (і by и; a Latin i typed for і is repaired to і first, see ``_HOMOGLYPHS``).
+_KEYBOARD_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
+
 # Combining marks left over after NFKC (stress accents in Russian text, the dot that
 # lower-casing a Turkish capital İ would add). Removing them keeps words in one token.
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489]")
@@ -87,3 +92,8 @@ def fold_word(word: str) -> str:
     """
     word = repair_homoglyphs(word).lower().replace("ё", "е")
     return word.replace("'", "").replace("’", "").replace("ʼ", "") or word
+
+
+def keyboard_fold(word: str) -> str:
+    """A lowercase Cyrillic word as typed without the Kazakh letters: қазақ → казак."""
+    return word.translate(_KEYBOARD_FOLD)

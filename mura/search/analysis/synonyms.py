@@ -11,6 +11,7 @@ reindexing.
 """
 
 from .latin import cyrillic_skeleton
+from .normalize import keyboard_fold
 
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("музей", "мұражай"),
@@ -26,4 +27,11 @@ EXPANSIONS = {
 SKELETON_EXPANSIONS = {
     cyrillic_skeleton(word): tuple(cyrillic_skeleton(w) for w in others)
     for word, others in EXPANSIONS.items()
+}
+
+#: The same for a stem typed without the Kazakh letters: мурагат also finds архив.
+FOLDED_EXPANSIONS = {
+    keyboard_fold(word): others
+    for word, others in EXPANSIONS.items()
+    if keyboard_fold(word) != word
 }

@@ -142,6 +142,14 @@ class SearchBackend:
     def vocabulary(self) -> dict[str, int]:
         return spelling.vocabulary(self.engine_vocabulary())
 
+    def holds(self, key: str) -> bool:
+        """Whether some document has this key (as the engine stores it)."""
+        query = ParsedQuery(raw=key, terms=[Term(key, key, frozenset([key]))])
+        sql, params = self.match_sql(query, scored=False)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM ({sql}) m LIMIT 1", params)
+            return cursor.fetchone() is not None
+
     def suggest(
         self, fragment: str, limit: int = 8, include_private: bool = False
     ) -> list[SearchDocument]:
