@@ -4,6 +4,7 @@ take ``indexing_deferred`` from here)."""
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from mura.catalog.models import (
@@ -25,6 +26,7 @@ from mura.search.registry import (
     register_dependents,
     register_facet_labels,
 )
+from mura.search.services import document_index
 from mura.search.services import indexing_deferred as indexing_deferred  # re-exported
 
 # A record's searchable description beyond its title and creators, in reading order.
@@ -75,9 +77,28 @@ def _facet(name: str, authority) -> FacetValue:
     )
 
 
+def _edition_members(resource: Resource) -> list[Resource] | None:
+    """The other records of the resource's edition, or None when another record of it
+    is the edition's public description (then this one is not a result of its own)."""
+    try:
+        edition = resource.edition_link.edition
+    except ObjectDoesNotExist:
+        return []
+    if edition.primary_id not in (None, resource.pk):
+        return None
+    return [
+        link.resource
+        for link in edition.links.all()
+        if link.resource_id != resource.pk and not link.resource.is_deleted
+    ]
+
+
 @language_independent
 def build_resource(resource: Resource) -> Entry | None:
     if resource.is_deleted:
+        return None
+    others = _edition_members(resource)
+    if others is None:
         return None
     agents = [agent for agent in resource.agents.all() if agent.agent is not None]
     subjects = list(resource.subjects.all())
@@ -90,6 +111,8 @@ def build_resource(resource: Resource) -> Entry | None:
     description += [name for place in places for name in _names(place)]
     identifiers = [getattr(resource, name) for name in IDENTIFIER_FIELDS]
     identifiers += [holding.barcode for holding in resource.holdings.all()]
+    identifiers += [other.isbn for other in others]
+    identifiers += [h.barcode for other in others for h in other.holdings.all()]
     return Entry(
         kind=resource.kind,
         title=" : ".join(
@@ -134,6 +157,14 @@ def build_authority(kind: str):
     return build
 
 
+def records_reindex(ids: Iterable[int]) -> None:
+    """Bring these records' documents in step once their edition changed (at the end
+    of the enclosing ``indexing_deferred`` block, or now)."""
+    with indexing_deferred():
+        for pk in ids:
+            document_index(instance=Resource(pk=pk))
+
+
 def resources_of(lookup: str):
     def dependents(obj) -> Iterable[Resource]:
         return Resource.objects.filter(**{lookup: obj}).distinct()
@@ -152,6 +183,7 @@ register(
         "collections",
         "holdings",
         "files",
+        "edition_link__edition__links__resource__holdings",
     ),
     kinds={kind.value: kind.label for kind in Kind},
 )
