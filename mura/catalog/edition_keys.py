@@ -151,8 +151,9 @@ def pages(extent: str) -> int | None:
 
 
 def edition_number(statement: str) -> int | None:
+    """The edition's number ("3-басылым", "Изд. 2-е"); a first edition is as unnumbered."""
     match = _EDITION_NUMBER.search(statement)
-    return int(match[1]) if match else None
+    return int(match[1]) if match and int(match[1]) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,8 @@ def compare(a: Description, b: Description) -> tuple[Verdict, str]:
         return Verdict.DIFFERENT, "description"
     if a.isbns and b.isbns:
         return Verdict.UNSURE, "isbn-differs"
+    if a.edition != b.edition:
+        return Verdict.UNSURE, "edition-statement"
     if a.year and a.publisher and b.publisher and a.pages and b.pages:
         return Verdict.SAME, "description"
     return Verdict.UNSURE, "description-incomplete"

@@ -5,8 +5,10 @@ take ``indexing_deferred`` from here)."""
 from collections.abc import Iterable
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mura.catalog import holders
 from mura.catalog.models import (
     Access,
     Collection,
@@ -25,6 +27,7 @@ from mura.search.registry import (
     register,
     register_dependents,
     register_facet_labels,
+    register_result_details,
 )
 from mura.search.services import document_index
 from mura.search.services import indexing_deferred as indexing_deferred  # re-exported
@@ -207,3 +210,33 @@ register_dependents(Place, resources_of("places__place"))
 register_dependents(Collection, resources_of("collections"))
 # The catalogue's list names every language a record can have ("mul", "zxx" too).
 register_facet_labels("language", dict(Language.choices))
+
+
+def union_details(ids: list[int], build) -> dict[int, dict]:
+    """held_by, editions and work_url of catalogue results in the search API."""
+    records = (
+        Resource.objects.filter(pk__in=ids)
+        .select_related("institution")
+        .prefetch_related(*holders.UNION_PREFETCH)
+    )
+    details = {}
+    for record in records:
+        work, editions = holders.work_of(record)
+        details[record.pk] = {
+            "held_by": [
+                {
+                    "institution": i.slug,
+                    "name": i.name,
+                    "url": build(i.get_absolute_url()),
+                }
+                for i in holders.held_by(record)
+            ],
+            "editions": editions,
+            "work_url": build(reverse("api:get_work", args=[work.pk]))
+            if work is not None and editions > 1
+            else None,
+        }
+    return details
+
+
+register_result_details(Resource, union_details)
