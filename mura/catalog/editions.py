@@ -276,6 +276,9 @@ def editions_merge(
     EditionCandidate.objects.filter(
         resource_id__in=moved, edition=into, status=CandidateStatus.PENDING
     ).update(status=CandidateStatus.MERGED)
+    EditionCandidate.objects.filter(
+        edition=edition, resource__edition_candidates__edition=into
+    ).delete()
     EditionCandidate.objects.filter(edition=edition).update(edition=into)
     log(
         instance=into,
