@@ -80,6 +80,15 @@ def _facet(name: str, authority) -> FacetValue:
     )
 
 
+def work_group(resource: Resource) -> str:
+    """The collapse key of a record's search document: its work, so that a search
+    shows a work once (its editions are a click away); "" without a work."""
+    try:
+        return f"work:{resource.edition_link.edition.work_id}"
+    except ObjectDoesNotExist:
+        return ""
+
+
 def _edition_members(resource: Resource) -> list[Resource] | None:
     """The other records of the resource's edition, or None when another record of it
     is the edition's public description (then this one is not a result of its own)."""
@@ -133,6 +142,7 @@ def build_resource(resource: Resource) -> Entry | None:
             for file in resource.files.all()
         ),
         is_public=resource.access == Access.PUBLIC,
+        group=work_group(resource),
         facets=[
             *(_facet("person", agent.person) for agent in agents if agent.person_id),
             *(_facet("subject", subject) for subject in subjects),

@@ -49,6 +49,9 @@ class Entry:
     has_image: bool = False
     is_public: bool = True
     boost: float = 1.0
+    #: a collapse key: of the documents sharing it only one is a result, the one in
+    #: the reader's language if it matches (the translations of a page; editions)
+    group: str = ""
     facets: list[FacetValue] = field(default_factory=list)
 
 

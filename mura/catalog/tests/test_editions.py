@@ -1,11 +1,15 @@
 """One edition held by several libraries: matching, the edition and work pages, search."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from mura.catalog.choices import AgentRole
 from mura.catalog.models import Edition, EditionCandidate, EditionRecord, Resource
+from mura.catalog.search_index import build_resource
 from mura.catalog.services import (
     resource_delete,
     resource_save,
@@ -281,3 +285,27 @@ def test_staff_split_a_wrong_merge_and_merge_from_the_queue(
         f"/admin/editions/{edition_of(first)}/merge/", {"record": second.public_id}
     )
     assert edition_of(second) == edition_of(first)
+
+
+def test_records_saved_before_editions_are_linked_by_the_command(
+    institution, other_institution, author
+):
+    first = book(institution, author)
+    second = book(other_institution, author)
+    EditionRecord.objects.all().delete()
+    call_command("link_editions", stdout=io.StringIO())
+    assert edition_of(first) == edition_of(second)
+
+
+def test_editions_of_one_work_share_the_search_collapse_key(
+    institution, other_institution, author
+):
+    first = book(institution, author)
+    later = book(other_institution, author, date_text="1997", publisher="Фолиант")
+    other_work = book(other_institution, author, title="Адасқан өмір")
+    keys = [
+        build_resource(Resource.objects.get(pk=r.pk)).group
+        for r in (first, later, other_work)
+    ]
+    assert keys[0] == keys[1] != keys[2]
+    assert keys[0] == f"work:{edition(first).work_id}"
