@@ -3,7 +3,6 @@
 from datetime import datetime
 from typing import Annotated
 
-from django.db.models import F, Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -175,14 +174,9 @@ def list_resources(request: HttpRequest, filters: Query[ResourceFilters]):
     (ISO 8601). An edition held by several institutions is one result, its fullest
     record, with every holder in `held_by`; `institution` finds the records of that
     institution itself."""
-    editions = (
-        Q(edition_link__isnull=True)
-        | Q(edition_link__edition__primary=F("pk"))
-        | Q(edition_link__edition__primary__isnull=True)
-    )
     records = filters.filter(_public())
     if not filters.institution:
-        records = records.filter(editions)
+        records = records.one_per_edition()
     return records.order_by("-updated_at", "pk")
 
 

@@ -39,7 +39,12 @@ def _page(request: HttpRequest, queryset, per_page: int = PER_PAGE):
 
 def browse(request: HttpRequest) -> HttpResponse:
     filters = selectors.read_filters(request.GET)
-    resources = selectors.apply_filters(Resource.objects.public(), filters)
+    records = Resource.objects.public()
+    # An edition held by several libraries is one entry, unless one library's own
+    # records are asked for.
+    if not filters.get("institution"):
+        records = records.one_per_edition()
+    resources = selectors.apply_filters(records, filters)
     page_obj = _page(request, resources.for_listing().order_by("title", "pk"))
     return TemplateResponse(
         request,

@@ -49,6 +49,14 @@ class ResourceQuerySet(models.QuerySet):
             is_deleted=False, access=Access.PUBLIC, institution__is_public=True
         )
 
+    def one_per_edition(self) -> "ResourceQuerySet":
+        """Each edition's public description, and the records with no edition."""
+        return self.filter(
+            Q(edition_link__isnull=True)
+            | Q(edition_link__edition__primary=models.F("pk"))
+            | Q(edition_link__edition__primary__isnull=True)
+        )
+
     def for_listing(self) -> "ResourceQuerySet":
         return self.select_related("institution").prefetch_related("files__image")
 

@@ -309,3 +309,26 @@ def test_editions_of_one_work_share_the_search_collapse_key(
     ]
     assert keys[0] == keys[1] != keys[2]
     assert keys[0] == f"work:{edition(first).work_id}"
+
+
+def test_browse_and_related_records_show_an_edition_once(
+    client, institution, other_institution, author
+):
+    first = book(institution, author)
+    second = book(other_institution, author)
+    later = book(other_institution, author, date_text="1997", publisher="Фолиант")
+    browse = client.get("/catalog/").content.decode()
+    assert (
+        browse.count(f'href="{first.get_absolute_url()}"')
+        + browse.count(second.get_absolute_url())
+        == 1
+    )
+    own = client.get("/catalog/", {"institution": other_institution.slug})
+    assert second.get_absolute_url() in own.content.decode()
+    page = client.get(later.get_absolute_url()).content.decode()
+    related = page[page.index('id="related-heading"') :]
+    assert (
+        related.count(f'href="{first.get_absolute_url()}"')
+        + related.count(second.get_absolute_url())
+        == 1
+    )
