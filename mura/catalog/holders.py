@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from mura.catalog.choices import Access
-from mura.catalog.models import Edition, Holding, Resource, Work
+from mura.catalog.models import Edition, EditionRecord, Holding, Resource, Work
 from mura.institutions.models import Institution
 
 
@@ -116,7 +116,10 @@ def work_editions(work: Work) -> list[EditionRow]:
 
 #: What `held_by` and `work_of` read, prefetched for a page of records.
 UNION_PREFETCH = (
-    "edition_link__edition__links__resource__institution",
+    Prefetch(
+        "edition_link__edition__links",
+        queryset=EditionRecord.objects.select_related("resource__institution"),
+    ),
     "edition_link__edition__work__editions",
 )
 

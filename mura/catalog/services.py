@@ -107,15 +107,17 @@ def resource_save(
     ]:
         # Their clean() covers the check constraints; skip the extra query per constraint.
         child.full_clean(exclude=["resource"], validate_constraints=False)
-    resource.save()
-    resource.save_revision(
-        user=user,
-        clean=False,
-        log_action="wagtail.create" if is_new else True,
-        previous_revision=previous_revision,
-    )
-    if link_edition:
-        editions_link(resources=[resource])
+    # Indexed once, at the end of the block, when the record has its edition.
+    with indexing_deferred():
+        resource.save()
+        resource.save_revision(
+            user=user,
+            clean=False,
+            log_action="wagtail.create" if is_new else True,
+            previous_revision=previous_revision,
+        )
+        if link_edition:
+            editions_link(resources=[resource])
     image_ids = [file.pk for file in resource.files.all() if file.image_id]
     if image_ids:
         transaction.on_commit(
