@@ -131,7 +131,8 @@ def _works_for(keys: set[str]) -> dict[str, Work]:
 @transaction.atomic
 def editions_link(*, resources: Sequence[Resource]) -> None:
     """Attach saved library records to their editions (the importer calls this once
-    per committed batch; `resource_save` for one record)."""
+    per committed batch; `resource_save` for one record). Records are reindexed by
+    their caller's save; those whose edition others joined or left are reindexed here."""
     records = [
         r
         for r in resources
@@ -162,17 +163,22 @@ def editions_link(*, resources: Sequence[Resource]) -> None:
     matcher = _Matcher({k for r in pending for k in descriptions[r.pk].keys()})
     works = _works_for({descriptions[r.pk].work_key() for r in pending})
     new_links, new_keys, candidates = [], [], []
+    # Editions started by this batch that no other record joined: their record is
+    # their description already, and is indexed as the caller saved it.
+    alone: set[int] = set()
     for record in pending:
         description = descriptions[record.pk]
         verdicts = matcher.verdicts(description)
         same = [e for e, (verdict, _r) in verdicts.items() if verdict == Verdict.SAME]
         if same:
             edition_id, reason = same[0], REASONS[verdicts[same[0]][1]]
+            alone.discard(edition_id)
+            touched.add(edition_id)
         else:
             edition_id = _new_edition(record, description, works).pk
             reason = MatchReason.FIRST
+            alone.add(edition_id)
         matcher.add(edition_id, description)
-        touched.add(edition_id)
         new_links.append(
             EditionRecord(
                 resource_id=record.pk,
@@ -193,7 +199,7 @@ def editions_link(*, resources: Sequence[Resource]) -> None:
     EditionRecord.objects.bulk_create(new_links)
     EditionKey.objects.bulk_create(new_keys)
     EditionCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
-    editions_refresh(edition_ids=touched)
+    editions_refresh(edition_ids=touched - alone)
 
 
 def _new_edition(

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from mura.catalog.choices import KIND_GROUPS, KindGroup
 from mura.catalog.editions import editions_link
 from mura.catalog.models import Resource
-from mura.catalog.search_index import indexing_deferred
+from mura.catalog.search_index import indexing_deferred, records_reindex
 
 BATCH = 500
 
@@ -22,8 +22,8 @@ class Command(BaseCommand):
         )
         ids = list(unlinked.values_list("pk", flat=True))
         for at in range(0, len(ids), BATCH):
+            batch = ids[at : at + BATCH]
             with indexing_deferred():
-                editions_link(
-                    resources=list(Resource.objects.filter(pk__in=ids[at : at + BATCH]))
-                )
+                editions_link(resources=list(Resource.objects.filter(pk__in=batch)))
+                records_reindex(batch)
         self.stdout.write(self.style.SUCCESS(f"Linked {len(ids)} records to editions."))
