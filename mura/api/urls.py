@@ -13,6 +13,7 @@ from mura.api.errors import (
 )
 from mura.api.parser import JsonObjectParser
 from mura.catalog.api import router as resources
+from mura.catalog.api import works_router as works
 from mura.events.api import router as events
 from mura.institutions.api import router as institutions
 from mura.news.api import router as news
@@ -77,6 +78,7 @@ install_handlers(api)
 
 api.add_router("/institutions", institutions)
 api.add_router("/resources", resources)
+api.add_router("/works", works)
 api.add_router("/news", news)
 api.add_router("/events", events)
 api.add_router("/search", search)

@@ -4,9 +4,11 @@ take ``indexing_deferred`` from here)."""
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mura.catalog import holders
 from mura.catalog.models import (
     Access,
     Collection,
@@ -25,7 +27,9 @@ from mura.search.registry import (
     register,
     register_dependents,
     register_facet_labels,
+    register_result_details,
 )
+from mura.search.services import document_index
 from mura.search.services import indexing_deferred as indexing_deferred  # re-exported
 
 # A record's searchable description beyond its title and creators, in reading order.
@@ -76,9 +80,37 @@ def _facet(name: str, authority) -> FacetValue:
     )
 
 
+def work_group(resource: Resource) -> str:
+    """The collapse key of a record's search document: its work, so that a search
+    shows a work once (its editions are a click away); "" without a work."""
+    try:
+        return f"work:{resource.edition_link.edition.work_id}"
+    except ObjectDoesNotExist:
+        return ""
+
+
+def _edition_members(resource: Resource) -> list[Resource] | None:
+    """The other records of the resource's edition, or None when another record of it
+    is the edition's public description (then this one is not a result of its own)."""
+    try:
+        edition = resource.edition_link.edition
+    except ObjectDoesNotExist:
+        return []
+    if edition.primary_id not in (None, resource.pk):
+        return None
+    return [
+        link.resource
+        for link in edition.links.all()
+        if link.resource_id != resource.pk and not link.resource.is_deleted
+    ]
+
+
 @language_independent
 def build_resource(resource: Resource) -> Entry | None:
     if resource.is_deleted:
+        return None
+    others = _edition_members(resource)
+    if others is None:
         return None
     agents = [agent for agent in resource.agents.all() if agent.agent is not None]
     subjects = list(resource.subjects.all())
@@ -96,6 +128,8 @@ def build_resource(resource: Resource) -> Entry | None:
     has_image = any(
         file.image_id and file.access == Access.PUBLIC for file in resource.files.all()
     )
+    identifiers += [other.isbn for other in others]
+    identifiers += [h.barcode for other in others for h in other.holdings.all()]
     return Entry(
         kind=resource.kind,
         title=" : ".join(
@@ -113,6 +147,7 @@ def build_resource(resource: Resource) -> Entry | None:
         if has_image
         else "",
         is_public=resource.access == Access.PUBLIC,
+        group=work_group(resource),
         facets=[
             *(_facet("person", agent.person) for agent in agents if agent.person_id),
             *(_facet("subject", subject) for subject in subjects),
@@ -142,6 +177,14 @@ def build_authority(kind: str):
     return build
 
 
+def records_reindex(ids: Iterable[int]) -> None:
+    """Bring these records' documents in step once their edition changed (at the end
+    of the enclosing ``indexing_deferred`` block, or now)."""
+    with indexing_deferred():
+        for pk in ids:
+            document_index(instance=Resource(pk=pk))
+
+
 def resources_of(lookup: str):
     def dependents(obj) -> Iterable[Resource]:
         return Resource.objects.filter(**{lookup: obj}).distinct()
@@ -160,6 +203,7 @@ register(
         "collections",
         "holdings",
         "files",
+        "edition_link__edition__links__resource__holdings",
     ),
     kinds={kind.value: kind.label for kind in Kind},
 )
@@ -184,3 +228,33 @@ register_dependents(Place, resources_of("places__place"))
 register_dependents(Collection, resources_of("collections"))
 # The catalogue's list names every language a record can have ("mul", "zxx" too).
 register_facet_labels("language", dict(Language.choices))
+
+
+def union_details(ids: list[int], build) -> dict[int, dict]:
+    """held_by, editions and work_url of catalogue results in the search API."""
+    records = (
+        Resource.objects.filter(pk__in=ids)
+        .select_related("institution")
+        .prefetch_related(*holders.UNION_PREFETCH)
+    )
+    details = {}
+    for record in records:
+        work, editions = holders.work_of(record)
+        details[record.pk] = {
+            "held_by": [
+                {
+                    "institution": i.slug,
+                    "name": i.name,
+                    "url": build(i.get_absolute_url()),
+                }
+                for i in holders.held_by(record)
+            ],
+            "editions": editions,
+            "work_url": build(reverse("api:get_work", args=[work.pk]))
+            if work is not None and editions > 1
+            else None,
+        }
+    return details
+
+
+register_result_details(Resource, union_details)

@@ -243,7 +243,12 @@ def _roman(number: int) -> str:
 
 def related_resources(resource: Resource, limit: int = 6) -> ResourceQuerySet:
     """Public records sharing a collection, subject or creator with this one."""
-    candidates = Resource.objects.public().exclude(pk=resource.pk)
+    candidates = (
+        Resource.objects.public()
+        .one_per_edition()
+        .exclude(pk=resource.pk)
+        .exclude(edition_link__edition__links__resource=resource)
+    )
     person_ids = [link.person_id for link in resource.agents.all() if link.person_id]
     subject_ids = [subject.pk for subject in resource.subjects.all()]
     collection_ids = [collection.pk for collection in resource.collections.all()]

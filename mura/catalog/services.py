@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from mura.catalog.choices import Kind
+from mura.catalog.editions import edition_leave, editions_link
 from mura.catalog.models import (
     DigitalFile,
     Holding,
@@ -90,8 +91,10 @@ def resource_save(
     resource: Resource,
     user: AbstractBaseUser | None = None,
     previous_revision: Revision | None = None,
+    link_edition: bool = True,
 ) -> Resource:
-    """Validate and store a record (with its links, copies and files) and record a revision."""
+    """Validate and store a record (with its links, copies and files), record a revision
+    and attach it to its edition (``link_edition=False``: the caller links a batch)."""
     is_new = resource.pk is None
     if resource.year_from is None and resource.year_to is None and resource.date_text:
         resource.year_from, resource.year_to = years_from_text(resource.date_text)
@@ -104,13 +107,17 @@ def resource_save(
     ]:
         # Their clean() covers the check constraints; skip the extra query per constraint.
         child.full_clean(exclude=["resource"], validate_constraints=False)
-    resource.save()
-    resource.save_revision(
-        user=user,
-        clean=False,
-        log_action="wagtail.create" if is_new else True,
-        previous_revision=previous_revision,
-    )
+    # Indexed once, at the end of the block, when the record has its edition.
+    with indexing_deferred():
+        resource.save()
+        resource.save_revision(
+            user=user,
+            clean=False,
+            log_action="wagtail.create" if is_new else True,
+            previous_revision=previous_revision,
+        )
+        if link_edition:
+            editions_link(resources=[resource])
     image_ids = [file.pk for file in resource.files.all() if file.image_id]
     if image_ids:
         transaction.on_commit(
@@ -125,11 +132,12 @@ def resource_create(
     kind: str,
     data: dict[str, Any],
     user: AbstractBaseUser | None = None,
+    link_edition: bool = True,
 ) -> Resource:
     """Create a record of a kind; `data` holds field values plus agents/places/subjects/... lists."""
     resource = group_model(Kind(kind))(institution=institution, kind=kind)
     _apply_data(resource, data)
-    return resource_save(resource=resource, user=user)
+    return resource_save(resource=resource, user=user, link_edition=link_edition)
 
 
 def resource_update(
@@ -152,6 +160,7 @@ def resource_delete(
     resource.deleted_at = timezone.now()
     resource.save(update_fields=["is_deleted", "deleted_at", "updated_at"])
     log(instance=resource, action="wagtail.delete", user=user)
+    edition_leave(resource=resource)
     return resource
 
 
@@ -168,10 +177,17 @@ def resources_create_many(
 
     def flush() -> None:
         with transaction.atomic(), indexing_deferred():
-            for kind, data in batch:
+            saved = [
                 resource_create(
-                    institution=institution, kind=kind, data=data, user=user
+                    institution=institution,
+                    kind=kind,
+                    data=data,
+                    user=user,
+                    link_edition=False,
                 )
+                for kind, data in batch
+            ]
+            editions_link(resources=saved)
         batch.clear()
 
     for record in records:

@@ -16,7 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mura.catalog import archival, covers, display, selectors
+from mura.catalog import archival, covers, display, holders, selectors
 from mura.catalog.choices import Access, AgentRole, KindGroup
 from mura.catalog.models import (
     Collection,
@@ -26,6 +26,7 @@ from mura.catalog.models import (
     Resource,
     ResourceAgent,
     Subject,
+    Work,
 )
 from mura.catalog.seo import resource_jsonld
 from mura.portal.seo import Crumb, jsonld_script
@@ -44,7 +45,12 @@ def _page(request: HttpRequest, queryset, per_page: int = PER_PAGE):
 
 def browse(request: HttpRequest) -> HttpResponse:
     filters = selectors.read_filters(request.GET)
-    resources = selectors.apply_filters(Resource.objects.public(), filters)
+    records = Resource.objects.public()
+    # An edition held by several libraries is one entry, unless one library's own
+    # records are asked for.
+    if not filters.get("institution"):
+        records = records.one_per_edition()
+    resources = selectors.apply_filters(records, filters)
     page_obj = _page(request, resources.for_listing().order_by("title", "pk"))
     return TemplateResponse(
         request,
@@ -81,6 +87,9 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
     if resource.access != Access.PUBLIC or not resource.institution.is_public:
         raise Http404(_("This record is not open to the public."))
     url = request.build_absolute_uri(resource.get_absolute_url())
+    holder_list = (
+        holders.edition_holders(resource) if resource.group == KindGroup.LIBRARY else []
+    )
     files = [file for file in resource.files.all() if file.access == Access.PUBLIC]
     images = [file for file in files if file.image_id]
     children = resource.children.public().order_by(
@@ -116,9 +125,10 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
             "places": resource.places.all(),
             "subjects": resource.subjects.all(),
             "collections": resource.collections.public(),
-            "holdings": resource.holdings.all()
+            "holders": holder_list,
+            "work": holders.work_summary(resource)
             if resource.group == KindGroup.LIBRARY
-            else [],
+            else None,
             "images": images,
             "documents": [file for file in files if file.document_id],
             "related": selectors.related_resources(resource),
@@ -139,6 +149,27 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
                     ],
                 )
             ),
+        },
+    )
+
+
+def work(request: HttpRequest, pk: int) -> HttpResponse:
+    """A work's editions by year, each with the libraries that hold it."""
+    found = get_object_or_404(Work, pk=pk)
+    rows = holders.work_editions(found)
+    if not rows:
+        raise Http404(_("This work has no public edition."))
+    libraries = {holder.institution.pk for row in rows for holder in row.holders}
+    first = rows[0].record
+    return TemplateResponse(
+        request,
+        "catalog/work.html",
+        {
+            "work": found,
+            "rows": rows,
+            "libraries": len(libraries),
+            "agents": first.agents.all(),
+            "trail": _trail(Crumb(Truncator(found.title).chars(60))),
         },
     )
 

@@ -2,13 +2,14 @@
 
 from django import forms
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,6 +37,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from mura.catalog import edition_admin
 from mura.catalog.choices import ARCHIVAL_PARENT_KIND, KIND_GROUPS, KindGroup
 from mura.catalog.display import first_author
 from mura.catalog.models import (
@@ -550,4 +552,62 @@ def add_recent_records_panel(request, panels):
             empty=gettext("Your institutions have no catalogue records yet."),
             order=70,
         )
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_edition_urls():
+    return [
+        path(
+            "editions/",
+            edition_admin.ReviewQueueView.as_view(),
+            name="catalog_edition_queue",
+        ),
+        path(
+            "editions/<int:pk>/",
+            edition_admin.EditionView.as_view(),
+            name="catalog_edition",
+        ),
+        path(
+            "editions/<int:pk>/merge/",
+            edition_admin.edition_merge_view,
+            name="catalog_edition_merge",
+        ),
+        path(
+            "editions/records/<int:resource_id>/split/",
+            edition_admin.edition_split_view,
+            name="catalog_edition_split",
+        ),
+        path(
+            "editions/candidates/<int:pk>/",
+            edition_admin.candidate_decide_view,
+            name="catalog_edition_candidate",
+        ),
+    ]
+
+
+class EditionQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return institutions_for(request.user, Role.CATALOGUER).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_edition_menu_item() -> MenuItem:
+    return EditionQueueMenuItem(
+        _("Editions to review"),
+        reverse("catalog_edition_queue"),
+        icon_name="doc-full",
+        order=260,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_edition_log_actions(actions):
+    actions.register_action(
+        "mura.edition.merge", _("Merge editions"), _("Editions merged")
+    )
+    actions.register_action(
+        "mura.edition.split",
+        _("Split an edition"),
+        _("Record split off into an edition of its own"),
     )

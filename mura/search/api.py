@@ -3,6 +3,7 @@
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router
@@ -12,12 +13,19 @@ from mura.api.pagination import page_not_found
 from mura.api.params import LongText, Text
 from mura.api.schemas import PlainSchema
 from mura.search import selectors
+from mura.search.registry import result_details
 from mura.search.services import query_log
 
 router = Router(tags=["search"])
 # The page reads at most 20 values of a facet; a year is a year of the catalogue's dates.
 Facet = Annotated[list[Text] | None, Query(None, max_length=20)]
 Year = Annotated[int, Field(ge=-9999, le=9999)]
+
+
+class HolderOut(PlainSchema):
+    institution: str
+    name: str
+    url: str
 
 
 class ResultOut(PlainSchema):
@@ -45,6 +53,31 @@ class ResultOut(PlainSchema):
     thumbnail: str | None = Field(
         description="The address of a small picture of the record, where it has one."
     )
+    held_by: list[HolderOut] | None = Field(
+        None, description="Catalogue results: every institution holding the edition."
+    )
+    editions: int | None = Field(
+        None, description="Catalogue results: editions of the same work."
+    )
+    work_url: str | None = Field(
+        None, description="Catalogue results: the work, when it has several editions."
+    )
+
+
+def _details(rows, build) -> dict[tuple[int, int], dict]:
+    """Each app's extra fields of its results, one call per content type."""
+    ids: dict[int, list[int]] = {}
+    for row in rows:
+        ids.setdefault(row.document.content_type_id, []).append(row.document.object_id)
+    found = {}
+    for content_type_id, object_ids in ids.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        details = result_details(model) if model else None
+        for object_id, fields in (
+            details(object_ids, build) if details else {}
+        ).items():
+            found[content_type_id, object_id] = fields
+    return found
 
 
 class FacetOut(PlainSchema):
@@ -96,6 +129,7 @@ def search(
         if page > max(results.num_pages, 1):
             raise page_not_found(page, results.num_pages)
         rows = selectors.rows(query, results)
+        details = _details(rows, request.build_absolute_uri)
 
     def page_url(number: int) -> str:
         params = [
@@ -145,6 +179,9 @@ def search(
                 "thumbnail": request.build_absolute_uri(row.document.thumbnail)
                 if row.document.thumbnail
                 else None,
+                **details.get(
+                    (row.document.content_type_id, row.document.object_id), {}
+                ),
             }
             for row in rows
         ],

@@ -73,6 +73,9 @@ _KIND_LABELS: dict[str, Promise | str] = {}
 #: kinds whose title is a name (authorities): a query naming it finds a known item
 _NAME_KINDS: set[str] = set()
 _FACET_LABELS: dict[str, Mapping[str, Promise | str]] = {}
+#: model → function(object ids, absolute-address maker) → {id: extra API fields}
+ResultDetails = Callable[[list[int], Callable[[str], str]], dict[int, dict]]
+_RESULT_DETAILS: dict[type[models.Model], ResultDetails] = {}
 _DEPENDENTS: dict[
     type[models.Model], Callable[[models.Model], Iterable[models.Model]]
 ] = {}
@@ -139,3 +142,12 @@ def register_facet_labels(name: str, labels: Mapping[str, Promise | str]) -> Non
 
 def facet_label(name: str, value: str) -> str:
     return str(_FACET_LABELS.get(name, {}).get(value, value))
+
+
+def register_result_details(model: type[models.Model], details: ResultDetails) -> None:
+    """Fields an app adds to its results in the search API (the catalogue's holders)."""
+    _RESULT_DETAILS[model] = details
+
+
+def result_details(model: type[models.Model]) -> ResultDetails | None:
+    return _RESULT_DETAILS.get(model)

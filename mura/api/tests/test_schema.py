@@ -16,6 +16,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from mura.api.urls import api
+from mura.catalog.models import Work
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()
@@ -36,6 +37,12 @@ SEEDED_IDS = {
     "article_id": lambda content: content["article"].pk,
     "public_id": lambda content: content["resources"][0].public_id,
     "slug_or_id": lambda content: content["institution"].slug,
+    "work_id": lambda content: (
+        Work.objects.filter(editions__links__resource__in=content["resources"])
+        .values_list("pk", flat=True)
+        .first()
+        or 1
+    ),
 }
 
 

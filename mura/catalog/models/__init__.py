@@ -26,6 +26,15 @@ from mura.catalog.models.collections import (
     Collection,
     CollectionQuerySet,
 )
+from mura.catalog.models.editions import (
+    CandidateStatus,
+    Edition,
+    EditionCandidate,
+    EditionKey,
+    EditionRecord,
+    MatchReason,
+    Work,
+)
 from mura.catalog.models.links import (
     DigitalFile,
     Holding,
@@ -52,9 +61,14 @@ __all__ = [
     "AgentRole",
     "ArchivalDescription",
     "Authority",
+    "CandidateStatus",
     "Collection",
     "CollectionQuerySet",
     "DigitalFile",
+    "Edition",
+    "EditionCandidate",
+    "EditionKey",
+    "EditionRecord",
     "GROUP_MODELS",
     "GROUP_OF_KIND",
     "Holding",
@@ -64,6 +78,7 @@ __all__ = [
     "KindGroup",
     "Language",
     "LibraryItem",
+    "MatchReason",
     "MuseumObject",
     "Organisation",
     "OtherResource",
@@ -77,6 +92,7 @@ __all__ = [
     "ResourcePlace",
     "ResourceQuerySet",
     "Subject",
+    "Work",
     "group_model",
     "new_public_id",
 ]

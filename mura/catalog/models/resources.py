@@ -49,6 +49,14 @@ class ResourceQuerySet(models.QuerySet):
             is_deleted=False, access=Access.PUBLIC, institution__is_public=True
         )
 
+    def one_per_edition(self) -> "ResourceQuerySet":
+        """Each edition's public description, and the records with no edition."""
+        return self.filter(
+            Q(edition_link__isnull=True)
+            | Q(edition_link__edition__primary=models.F("pk"))
+            | Q(edition_link__edition__primary__isnull=True)
+        )
+
     def for_listing(self) -> "ResourceQuerySet":
         return self.select_related("institution").prefetch_related("files__image")
 
@@ -131,6 +139,17 @@ class Resource(RevisionMixin, InstitutionOwned, ClusterableModel):
     series_title = models.CharField(_("series"), max_length=300, blank=True)
     isbn = models.CharField(_("ISBN"), max_length=32, blank=True, db_index=True)
     issn = models.CharField(_("ISSN"), max_length=16, blank=True)
+    national_number = models.CharField(
+        _("national bibliography or LCCN number"), max_length=40, blank=True
+    )
+    uniform_title = models.CharField(
+        _("uniform title"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The work's title in its original language, e.g. for translations."
+        ),
+    )
     udc = models.CharField(_("UDC"), max_length=100, blank=True)
     bbk = models.CharField(_("BBK"), max_length=100, blank=True)
     frequency = models.CharField(_("frequency"), max_length=100, blank=True)

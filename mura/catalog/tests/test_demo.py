@@ -11,7 +11,7 @@ def test_the_demo_catalogue_is_imported_once_with_its_local_data(db):
     load_demo("institutions")
     output = io.StringIO()
     demo.load(stdout=output)
-    assert Resource.objects.filter(original_format="marc21").count() == 256
+    assert Resource.objects.filter(original_format="marc21").count() == 264
     series = Resource.objects.get(source_id="fonds-845-2")
     assert (series.kind, series.parent.source_id, series.sequence) == (
         Kind.SERIES,
@@ -34,5 +34,5 @@ def test_the_demo_catalogue_is_imported_once_with_its_local_data(db):
     assert qobyz.description.endswith(".")
 
     demo.load(stdout=output)
-    assert Resource.objects.count() == 256
-    assert "256 catalogue records (0 new)" in output.getvalue()
+    assert Resource.objects.count() == 264
+    assert "264 catalogue records (0 new)" in output.getvalue()

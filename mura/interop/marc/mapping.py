@@ -175,6 +175,8 @@ def _map_marc21(record: Record) -> tuple[dict[str, str], ImportItem]:
         extent=" ".join(_all(record, "300", "abce")),
         isbn=_first(record, "020", "a").split(" ")[0],
         issn=_first(record, "022", "a").split(" ")[0],
+        national_number=_first(record, "015 010", "a").strip(),
+        uniform_title=_first(record, "240 130", "a"),
         udc=_first(record, "080", "a"),
         bbk=_bbk(record, "084"),
         language=_language(languages),
@@ -229,6 +231,8 @@ def _map_unimarc(record: Record, flavour: str) -> tuple[dict[str, str], ImportIt
         extent=" ".join(_all(record, "215", "acde")),
         isbn=_first(record, "010", "a").split(" ")[0],
         issn=_first(record, "011", "a").split(" ")[0],
+        national_number=_first(record, "020", "b").strip(),
+        uniform_title=_first(record, "500", "a"),
         udc=_first(record, "675", "a"),
         bbk=_bbk(record, "686"),
         language=_language(
