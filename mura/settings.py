@@ -243,9 +243,13 @@ if MEDIA_STORAGE == "s3":
 WHITENOISE_USE_FINDERS = DEBUG
 # The deep-zoom image viewer comes from npm (`make install`); without it pages show the
 # plain images.
-OPENSEADRAGON_DIR = BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"
+OPENSEADRAGON_DIR = (
+    BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"
+)
 MURA_IIIF_VIEWER = OPENSEADRAGON_DIR.is_dir()
-STATICFILES_DIRS = [("vendor/openseadragon", OPENSEADRAGON_DIR)] if MURA_IIIF_VIEWER else []
+STATICFILES_DIRS = (
+    [("vendor/openseadragon", OPENSEADRAGON_DIR)] if MURA_IIIF_VIEWER else []
+)
 
 # E-mail: console in development, SMTP via EMAIL_URL (smtp://user:pass@host:port); what
 # the address leaves out keeps Django's default (host localhost, port 25).
