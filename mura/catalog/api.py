@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from mura.api.pagination import PageNumberPagination
 from mura.api.params import Moment, ObjectId, SlugFilter, Text, one_of
 from mura.catalog import holders
-from mura.catalog.choices import Access, Kind
+from mura.catalog.choices import Kind
 from mura.catalog.models import Resource, Work
 
 router = Router(tags=["resources"])
@@ -149,7 +149,7 @@ class ResourceOut(Schema):
 
     @staticmethod
     def resolve_iiif_manifest(obj: Resource, context) -> str | None:
-        if not any(f.image_id and f.access == Access.PUBLIC for f in obj.files.all()):
+        if not obj.public_images():
             return None
         manifest = reverse("iiif:manifest", args=[obj.public_id])
         return context["request"].build_absolute_uri(manifest)

@@ -82,6 +82,13 @@ class CuratedPage(CommentsMixin, InstitutionOwned, BasePage):
         abstract = True
 
 
+#: The exhibitions list's filters: ?show=now (open today) and ?show=travelling.
+SHOW_FILTERS = {
+    "now": _("On show now"),
+    "travelling": _("Travelling"),
+}
+
+
 class ExhibitionIndexPage(BasePage):
     """The portal's exhibitions: current, upcoming and past ones, and the artifact stories."""
 
@@ -101,16 +108,29 @@ class ExhibitionIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         exhibitions = ExhibitionPage.objects.child_of(self).for_listing()
         today = timezone.localdate()
+        show = request.GET.get("show", "")
+        if show not in SHOW_FILTERS:
+            show = ""
+        if show == "travelling":
+            exhibitions = exhibitions.travelling()
+        context["show"] = show
+        context["show_filters"] = SHOW_FILTERS
         context["current_exhibitions"] = exhibitions.current(today)
-        context["upcoming_exhibitions"] = exhibitions.upcoming(today)
-        context["past_exhibitions"] = exhibitions.past(today)
-        context["stories"] = ArtifactStoryPage.objects.child_of(self).for_listing()
+        if show != "now":
+            context["upcoming_exhibitions"] = exhibitions.upcoming(today)
+            context["past_exhibitions"] = exhibitions.past(today)
+        if not show:
+            context["stories"] = ArtifactStoryPage.objects.child_of(self).for_listing()
         return context
 
 
 class ExhibitionPageQuerySet(PageQuerySet):
     def for_listing(self) -> "ExhibitionPageQuerySet":
         return self.live().public().select_related("institution", "listing_image")
+
+    def travelling(self) -> "ExhibitionPageQuerySet":
+        """Shown at more than one place, one after another."""
+        return self.annotate(stops=models.Count("venues")).filter(stops__gt=1)
 
     def current(self, today: date) -> "ExhibitionPageQuerySet":
         """Open today; an exhibition without an end date stays open."""

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from mura.catalog import display
-from mura.catalog.choices import RIGHTS_URLS, Access, Language, Rights
+from mura.catalog.choices import RIGHTS_URLS, Language, Rights
 from mura.catalog.models import DigitalFile, Resource
 from mura.institutions.models import Institution
 
@@ -34,14 +34,6 @@ def in_language(text: str, language: str = "") -> LanguageMap:
     """Text in one language (the record's), or "none" when it is not a portal language."""
     code = language if language in LANGUAGES else "none"
     return {code: [text]}
-
-
-def public_files(resource: Resource) -> list[DigitalFile]:
-    return [
-        file
-        for file in resource.files.all()
-        if file.image_id and file.access == Access.PUBLIC
-    ]
 
 
 def image_service(base: str, image) -> dict:
@@ -127,7 +119,7 @@ def _rights(files: Iterable[DigitalFile]) -> str:
 
 def manifest(resource: Resource, *, base: str) -> dict:
     """The manifest of a public record: one canvas per public image."""
-    files = public_files(resource)
+    files = resource.public_images()
     manifest_id = base + reverse("iiif:manifest", args=[resource.public_id])
     record_url = base + resource.get_absolute_url()
     language = resource.language if resource.language != Language.MULTIPLE else ""
@@ -202,7 +194,7 @@ def collection(page, resources: Iterable[Resource], *, base: str) -> dict:
     """A collection of the manifests of the records an exhibition or story shows."""
     members = []
     for resource in resources:
-        files = public_files(resource)
+        files = resource.public_images()
         if not files:
             continue
         member = {

@@ -54,11 +54,13 @@ def with_related(queryset: ResourceQuerySet) -> ResourceQuerySet:
         "places__place",
         "subjects",
         "holdings",
+        "files",
     )
 
 
-def dc_element(resource: Resource, *, url: str) -> etree._Element:
-    """An oai_dc:dc element (the OAI-PMH Dublin Core record)."""
+def dc_element(resource: Resource, *, url: str, manifest: str = "") -> etree._Element:
+    """An oai_dc:dc element (the OAI-PMH Dublin Core record); ``manifest`` is the
+    address of the record's IIIF manifest when it has public images."""
     root = etree.Element(
         f"{{{OAI_DC_NS}}}dc",
         nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI_NS},
@@ -92,6 +94,7 @@ def dc_element(resource: Resource, *, url: str) -> etree._Element:
     add("identifier", url)
     add("identifier", f"URN:ISBN:{resource.isbn}" if resource.isbn else "")
     add("identifier", f"ISSN {resource.issn}" if resource.issn else "")
+    add("relation", manifest)
     add("language", LANGUAGE_CODES.get(resource.language, ""))
     for link in resource.places.all():
         add("coverage", link.place.name_kk)

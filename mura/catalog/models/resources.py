@@ -8,6 +8,7 @@ reference codes), and the future MARC/CSV importer maps source fields to
 column names one to one. Columns a kind does not use stay empty."""
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,6 +30,9 @@ from mura.catalog.choices import (
 from mura.catalog.models.authorities import Subject
 from mura.catalog.models.collections import Collection
 from mura.institutions.models import InstitutionOwned, Role
+
+if TYPE_CHECKING:
+    from mura.catalog.models.links import DigitalFile
 
 PUBLIC_ID_ALPHABET = "0123456789bcdfghjkmnpqrstvwxz"
 PUBLIC_ID_LENGTH = 10
@@ -274,6 +278,14 @@ class Resource(RevisionMixin, InstitutionOwned, ClusterableModel):
     def comments_open(self) -> bool:
         """Readers may comment on what they may see (asked by mura.comments)."""
         return not self.is_deleted and self.access == Access.PUBLIC
+
+    def public_images(self) -> list["DigitalFile"]:
+        """The files that are images a reader may see (uses prefetched files)."""
+        return [
+            file
+            for file in self.files.all()
+            if file.image_id and file.access == Access.PUBLIC
+        ]
 
     @property
     def group(self) -> str:

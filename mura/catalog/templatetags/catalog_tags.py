@@ -2,7 +2,6 @@ from django import template
 from django.urls import reverse
 
 from mura.catalog import archival, holdings
-from mura.catalog.choices import Access
 from mura.catalog.covers import cover_version
 from mura.catalog.models import DigitalFile, Resource
 from mura.institutions.models import Institution
@@ -13,14 +12,8 @@ register = template.Library()
 @register.filter
 def public_image(resource: Resource) -> DigitalFile | None:
     """The first image a reader may see (uses the prefetched files of for_listing())."""
-    return next(
-        (
-            file
-            for file in resource.files.all()
-            if file.image_id and file.access == Access.PUBLIC
-        ),
-        None,
-    )
+    images = resource.public_images()
+    return images[0] if images else None
 
 
 @register.inclusion_tag("catalog/tags/institution_holdings.html")

@@ -329,3 +329,32 @@ def test_home_page_teases_the_exhibitions(client, exhibition, story):
     assert "exhibitions-teaser" in content
     assert exhibition.title in content and story.title in content
     assert client.get("/ru/").status_code == 200
+
+
+def test_the_list_filters_to_exhibitions_on_show_now_and_travelling(
+    client, site_tree, exhibition, institution
+):
+    home = site_tree["home"]
+    travelling = make_exhibition(
+        home,
+        institution=institution,
+        title="Сыр бойының мұрасы",
+        start_date=date(2020, 1, 1),
+        end_date=date(2021, 1, 1),
+    )
+    for city in ("Қызылорда", "Арал"):
+        ExhibitionVenue.objects.create(page=travelling, name="Мұражай", city=city)
+    index = exhibition.get_parent().url
+    everything = client.get(index).content.decode()
+    assert exhibition.title in everything and travelling.title in everything
+    now = client.get(index + "?show=now").content.decode()
+    assert exhibition.title in now and travelling.title not in now
+    assert 'aria-current="page">Қазір көрсетілуде<' in now
+    on_tour = client.get(index + "?show=travelling").content.decode()
+    assert travelling.title in on_tour and exhibition.title not in on_tour
+    assert client.get(index + "?show=<script>").status_code == 200
+
+
+def test_an_exhibition_links_its_iiif_collection(client, exhibition):
+    html = client.get(exhibition.url).content.decode()
+    assert f'href="/iiif/3/collection/{exhibition.pk}.json"' in html

@@ -149,3 +149,14 @@ def test_an_exhibition_and_a_story_are_collections_of_their_records_manifests(
                 == 200
             )
     assert client.get(f"/iiif/3/collection/{home.pk}.json").status_code == 404
+
+
+def test_harvesters_find_the_manifest_in_oai_dc(client, record):
+    answer = client.get(
+        "/oai",
+        {"verb": "ListRecords", "metadataPrefix": "oai_dc"},
+    ).content.decode()
+    assert (
+        f"<dc:relation>http://testserver/iiif/3/{record.public_id}/manifest.json</dc:relation>"
+        in answer
+    )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Min, Q
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -88,7 +89,14 @@ class Verb:
             url = self.request.build_absolute_uri(resource.get_absolute_url())
         metadata = Response.sub(record, "metadata")
         if prefix == "oai_dc":
-            metadata.append(dc_element(resource, url=url))
+            manifest = (
+                self.request.build_absolute_uri(
+                    reverse("iiif:manifest", args=[resource.public_id])
+                )
+                if resource.public_images()
+                else ""
+            )
+            metadata.append(dc_element(resource, url=url, manifest=manifest))
         else:
             element = record_element(resource_to_marc21(resource, url=url))
             element.set(
