@@ -40,6 +40,8 @@ SAME_AS_ENGLISH = {
     "CSV",
     "XLSX",
     "Wagtail",
+    "Wagtail API v2",
+    "Wagtail API v3",
     "JPEG",
     "PNG",
     "GIF",
