@@ -31,6 +31,14 @@ CATALOGUES = [
     ("wagtail.contrib.redirects", "django"),
     ("wagtail.contrib.settings", "django"),
     ("wagtail.contrib.simple_translation", "django"),
+    ("django.conf", "django"),
+    ("django.contrib.auth", "django"),
+    ("django.contrib.contenttypes", "django"),
+    ("django.contrib.humanize", "django"),
+    ("taggit", "django"),
+    ("django_filters", "django"),
+    ("axes", "django"),
+    ("captcha", "django"),
 ]
 
 # Messages whose Kazakh is rightly the English text: names, codes and numbers.
@@ -53,6 +61,10 @@ SAME_AS_ENGLISH = {
     "alt",
     "UUID",
     "IP",
+    "IPv4",
+    "IPv6",
+    "HTTP Accept",
+    "Taggit",
 }
 PLACEHOLDER = re.compile(
     r"%\([^)]+\)[-#0 +]*\d*(?:\.\d+)?[sdfir]|%[sdfir]|\{[a-z_0-9]*\}"
@@ -65,8 +77,15 @@ def _catalogue_path(package: str, domain: str) -> Path:
 
 
 def _english_template(package: str, domain: str) -> Path:
-    locale = Path(importlib.util.find_spec(package).submodule_search_locations[0])
-    return locale / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
+    """The package's English catalogue, or its Russian one where it ships no English
+    (django-axes, django-filter): either lists every message id."""
+    locale = (
+        Path(importlib.util.find_spec(package).submodule_search_locations[0]) / "locale"
+    )
+    english = locale / "en" / "LC_MESSAGES" / f"{domain}.po"
+    return (
+        english if english.exists() else locale / "ru" / "LC_MESSAGES" / f"{domain}.po"
+    )
 
 
 def _messages(path: Path):
