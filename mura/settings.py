@@ -220,11 +220,18 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 MURA_ADMIN_DEFAULT_LANGUAGE = "kk"
 # Kazakh catalogues for the packages that ship none or a partial one (Wagtail's apps,
-# Django's), one folder per package: LOCALE_PATHS outrank every app's own catalogue,
-# the first listed winning, so they follow INSTALLED_APPS' order as the apps' would.
+# Django's, the admin's third-party ones), one folder per package, in INSTALLED_APPS'
+# order. LOCALE_PATHS outrank every app's own catalogue, the first listed winning, so
+# Mura's apps are listed ahead of them: a message both use keeps Mura's wording.
 PACKAGE_LOCALE_DIR = BASE_DIR / "locale" / "packages"
 LOCALE_PATHS = [
     BASE_DIR / "locale",
+    *(
+        BASE_DIR / app.replace(".", "/") / "locale"
+        for app in INSTALLED_APPS
+        if app.startswith("mura.")
+        and (BASE_DIR / app.replace(".", "/") / "locale").is_dir()
+    ),
     *(
         PACKAGE_LOCALE_DIR / package
         for package in [*INSTALLED_APPS, "django.conf"]
