@@ -221,10 +221,29 @@ LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Wagtail ships no Kazakh admin catalogue: staff choose Russian or English.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
-MURA_ADMIN_DEFAULT_LANGUAGE = "ru"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Staff choose the admin's language in their account; Kazakh unless they chose.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+MURA_ADMIN_DEFAULT_LANGUAGE = "kk"
+# Kazakh catalogues for the packages that ship none or a partial one (Wagtail's apps,
+# Django's, the admin's third-party ones), one folder per package, in INSTALLED_APPS'
+# order. LOCALE_PATHS outrank every app's own catalogue, the first listed winning, so
+# Mura's apps are listed ahead of them: a message both use keeps Mura's wording.
+PACKAGE_LOCALE_DIR = BASE_DIR / "locale" / "packages"
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *(
+        BASE_DIR / app.replace(".", "/") / "locale"
+        for app in INSTALLED_APPS
+        if app.startswith("mura.")
+        and (BASE_DIR / app.replace(".", "/") / "locale").is_dir()
+    ),
+    *(
+        PACKAGE_LOCALE_DIR / package
+        for package in [*INSTALLED_APPS, "django.conf"]
+        if (PACKAGE_LOCALE_DIR / package).is_dir()
+    ),
+]
+FORMAT_MODULE_PATH = ["mura.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

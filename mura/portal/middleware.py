@@ -13,27 +13,23 @@ NUL = "\x00"
 
 
 class AdminLanguageMiddleware:
-    """Wagtail ships no Kazakh admin catalogue: staff without a chosen language get Russian.
+    """The admin speaks Kazakh unless its user chose otherwise: the browser's language or
+    the public site's does not decide it.
 
-    A staff user's own choice (Account → Preferences) still wins, because Wagtail
-    applies it after this default."""
+    A staff member's own choice (Account → Preferences: Kazakh, Russian or English) still
+    wins, because Wagtail applies it inside its views, after this default; the sign-in
+    page and accounts that never chose get the default."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
-        self.permitted = {
-            code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES
-        }
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            request.path.startswith(ADMIN_PREFIX)
-            and translation.get_language() not in self.permitted
-        ):
-            request.LANGUAGE_CODE = settings.MURA_ADMIN_DEFAULT_LANGUAGE
-            # override, not activate: the language must not outlive this request's thread use
-            with translation.override(settings.MURA_ADMIN_DEFAULT_LANGUAGE):
-                return self.get_response(request)
-        return self.get_response(request)
+        if not request.path.startswith(ADMIN_PREFIX):
+            return self.get_response(request)
+        request.LANGUAGE_CODE = settings.MURA_ADMIN_DEFAULT_LANGUAGE
+        # override, not activate: the language must not outlive this request's thread use
+        with translation.override(settings.MURA_ADMIN_DEFAULT_LANGUAGE):
+            return self.get_response(request)
 
 
 class RequestLimitMiddleware:

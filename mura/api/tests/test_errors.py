@@ -125,7 +125,7 @@ def test_errors_follow_the_readers_language(client, db):
     }
     assert detail["en"]["errors"]["page"] == ["Enter a whole number."]
     assert detail["ru"]["errors"]["page"] == ["Введите целое число."]
-    assert detail["kk"]["errors"]["page"] == ["Толық санды енгізіңіз."]
+    assert detail["kk"]["errors"]["page"] == ["Бүтін санды енгізіңіз."]
     not_found = client.get("/api/v1/nope", headers={"accept-language": "ru"}).json()
     assert not_found["detail"] == "По этому адресу ничего не найдено."
 

@@ -4,6 +4,7 @@ from django.utils import translation
 
 from mura.institutions.models import Role
 from mura.institutions.tests.factories import MembershipFactory, UserFactory
+from mura.institutions.tests.staff import admin_language
 
 
 def make_cataloguer(institution, username: str):
@@ -15,7 +16,7 @@ def make_cataloguer(institution, username: str):
         )
     )
     MembershipFactory(user=user, institution=institution, role=Role.CATALOGUER)
-    return user
+    return admin_language(user, "ru")
 
 
 @pytest.fixture

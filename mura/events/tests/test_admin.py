@@ -13,6 +13,7 @@ from mura.events.tests.factories import make_event, registration_data
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import InstitutionFactory, UserFactory
+from mura.institutions.tests.staff import admin_language
 from mura.portal.demo import translate_page
 
 
@@ -33,7 +34,7 @@ def setup(site_tree):
     registration_create(
         event=other, data=registration_data(9, name="Бөтен адам"), sections=[]
     )
-    organiser = UserFactory()
+    organiser = admin_language(UserFactory(), "ru")
     membership_grant(user=organiser, institution=ours, role=Role.ORGANISER)
     return {"event": event, "other": other, "organiser": organiser}
 

@@ -16,6 +16,7 @@ from mura.events.tests.factories import make_event, registration_data
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import InstitutionFactory, UserFactory
+from mura.institutions.tests.staff import admin_language
 
 QYZYLORDA = ZoneInfo("Asia/Qyzylorda")
 
@@ -47,7 +48,7 @@ def registered(site_tree):
     Registration.objects.filter(pk=registration.pk).update(
         created_at=datetime(2030, 9, 1, 9, 30, 15, 123456, tzinfo=QYZYLORDA)
     )
-    organiser = UserFactory()
+    organiser = admin_language(UserFactory(), "ru")
     membership_grant(user=organiser, institution=institution, role=Role.ORGANISER)
     return {"event": event, "registration": registration, "organiser": organiser}
 

@@ -15,6 +15,7 @@ from mura.events.tests.factories import make_event
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import InstitutionFactory, UserFactory
+from mura.institutions.tests.staff import admin_language
 
 
 @pytest.fixture(autouse=True)
@@ -194,7 +195,7 @@ def test_no_certificates_before_the_event_starts(client, site_tree):
         consent_at=upcoming.start,
         checked_in_at=upcoming.start,
     )
-    user = UserFactory()
+    user = admin_language(UserFactory(), "ru")
     membership_grant(user=user, institution=upcoming.institution, role=Role.ORGANISER)
     client.force_login(user)
     overview = client.get(f"/admin/events/overview/{upcoming.pk}/").content.decode()

@@ -17,6 +17,12 @@ def staff_member(
     """A member whose admin speaks `language` (Account → Preferences, as staff choose it)."""
     user = UserFactory(username=username)
     membership_grant(user=user, institution=institution, role=role)
+    return admin_language(user, language)
+
+
+def admin_language(user: User, language: str) -> User:
+    """`user` has chosen `language` for the admin (Account → Preferences); without a
+    choice the admin speaks Kazakh."""
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()

@@ -44,7 +44,8 @@ def test_editor_cannot_edit_or_delete_another_institutions_article(client, edito
     edit = client.get(f"/admin/pages/{other.pk}/edit/", follow=True)
     assert edit.redirect_chain[-1][0] == "/admin/"
     assert (
-        "permission" in edit.content.decode().lower() or "прав" in edit.content.decode()
+        "рұқсат" in edit.content.decode()
+        or "permission" in edit.content.decode().lower()
     )
     client.post(f"/admin/pages/{other.pk}/delete/")
     title = other.title

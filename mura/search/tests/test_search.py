@@ -19,6 +19,7 @@ from mura.catalog.services import resource_create, resource_delete, resource_upd
 from mura.catalog.tests.factories import ResourceFactory
 from mura.events.tests.factories import make_event
 from mura.exhibitions.tests.factories import chapter, make_exhibition, make_story
+from mura.institutions.tests.staff import admin_language
 from mura.portal.gunicorn import post_worker_init
 from mura.search import analysis, facet_store
 from mura.search.analysis import analyze_query
@@ -557,7 +558,8 @@ def test_a_snippet_joins_only_fields_that_have_text(client):
 
 
 @pytest.mark.django_db
-def test_empty_query_log_reads_as_russian_in_the_admin(admin_client):
+def test_empty_query_log_reads_as_russian_in_the_admin(admin_client, admin_user):
+    admin_language(admin_user, "ru")
     empty = admin_client.get("/admin/search_queries/").content.decode()
     assert "Здесь пока ничего нет." in empty
     assert "Нет поисковые запросы" not in empty

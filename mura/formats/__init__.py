@@ -1,0 +1,1 @@
+"""Date and number formats for languages whose Django locale has none (Kazakh)."""
