@@ -1,5 +1,5 @@
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mura.comments.captcha import ImageCaptchaField, QuestionField
@@ -9,7 +9,7 @@ class CommentForm(forms.Form):
     """A reader's comment. The picture code or the question proves a person wrote it; the
     `website` field is a honeypot: hidden from people, filled in by naive robots."""
 
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     email = forms.EmailField(
         label=_("Your e-mail"), help_text=_("Only the moderators see it.")
     )
