@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
-from pymarc import Field, Leader, Record
+from pymarc import Field, Leader, Record, Subfield
 
 from mura.catalog.models import AgentRole, Kind, PlaceRole
 from mura.interop.marc.codes import (
@@ -13,7 +13,14 @@ from mura.interop.marc.codes import (
     UNIMARC_RELATORS,
 )
 from mura.interop.marc.marcxml import marcxml_text
-from mura.interop.records import ImportItem, Position, RecordProblem, clean, digest_id
+from mura.interop.records import (
+    ImportItem,
+    Position,
+    RecordProblem,
+    clean,
+    digest_id,
+    nfc,
+)
 
 
 def _first(record: Record, tags: str, code: str) -> str:
@@ -279,6 +286,18 @@ def _map_unimarc(record: Record, flavour: str) -> tuple[dict[str, str], ImportIt
     return fields, item
 
 
+def _normalise(record: Record) -> None:
+    """Every text of the record in NFC, so the same record read from a MARC-8 and a
+    UTF-8 file is stored the same (and a re-import does not see a change)."""
+    for fld in record.fields:
+        if fld.control_field:
+            fld.data = nfc(fld.data or "")
+        else:
+            fld.subfields = [
+                Subfield(sub.code, nfc(sub.value or "")) for sub in fld.subfields
+            ]
+
+
 def map_record(
     record: Record,
     *,
@@ -287,6 +306,7 @@ def map_record(
     warnings: list[str] | None = None,
 ) -> ImportItem | RecordProblem:
     """Map a parsed record to catalogue fields (flavour: marc21, unimarc, rusmarc)."""
+    _normalise(record)
     if flavour == "marc21":
         fields, item = _map_marc21(record)
         if record.leader[9] != "a":
