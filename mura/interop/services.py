@@ -188,11 +188,12 @@ Item = ImportItem | PendingRecord | RecordProblem
 #: about that long, never for the whole file. The first batch is small; the next ones
 #: are sized from the pace of the last.
 BATCH_RECORDS = 500  # = SearchOptions.index_batch: the index is written in-process
-BATCH_SECONDS = 0.5
+BATCH_SECONDS = 0.25
 FIRST_BATCH = 50
 #: Between batches on SQLite the lock is left free this long: a writer waiting for it
-#: polls about every 100 ms, so it gets its turn in the gap (docs/PERFORMANCE.md).
-SQLITE_PAUSE = 0.15
+#: polls about every 100 ms, and with a shorter gap readers' writes (a comment form's
+#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md).
+SQLITE_PAUSE = 0.25
 
 
 def records_import(
