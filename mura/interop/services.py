@@ -224,7 +224,7 @@ def records_import(
     size = min(FIRST_BATCH, batch_records)
     while batch := list(islice(iterator, size)):
         started = time.monotonic()
-        _import_batch(
+        wrote = _import_batch(
             batch,
             report=report,
             institution=institution,
@@ -238,7 +238,8 @@ def records_import(
         pace = len(batch) / max(time.monotonic() - started, 0.001)
         fits = min(pace * batch_seconds, batch_records)
         size = min(batch_records, 2 * size, max(FIRST_BATCH, int(fits)))
-        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        # A batch of unchanged records held no lock for writers to wait on.
+        if wrote and connection.vendor == "sqlite" and not connection.in_atomic_block:
             time.sleep(SQLITE_PAUSE)
     return report
 
@@ -252,9 +253,9 @@ def _import_batch(
     user: AbstractBaseUser | None,
     dry_run: bool,
     on_batch: Callable[[ImportReport], None] | None,
-) -> None:
+) -> bool:
     """Write one batch in one transaction (in a few statements; a record at a time
-    when the database refuses one of them, to name it)."""
+    when the database refuses one of them, to name it); whether it stored records."""
     checkpoint = authorities.checkpoint()
     # The batch's search documents are written at its end, in its transaction.
     with transaction.atomic(), indexing_deferred():
@@ -277,6 +278,7 @@ def _import_batch(
             transaction.set_rollback(True)
     if dry_run:
         authorities.forget_since(checkpoint)
+    return outcome.created + outcome.updated + outcome.deleted > 0
 
 
 @dataclass
