@@ -227,9 +227,12 @@ def load(*, stdout: TextIO) -> None:
     authorities = _authorities(data)
     institutions = {i.slug: i for i in Institution.objects.all()}
     created = total = 0
-    # One import per run of records of one institution, so records are created in the
-    # file's order; items are completed lazily, once their parents are in.
-    for slug, group in groupby(_records(), key=lambda row: row[0]):
+    # One import per run of records of one institution and kind, so records are
+    # created in the file's order; items are completed lazily, so an archival level
+    # finds its parent (of another kind: an import before) in the catalogue.
+    for (slug, _kind), group in groupby(
+        _records(), key=lambda row: (row[0], row[1].kind)
+    ):
         report = records_import(
             institution=institutions[slug],
             items=(

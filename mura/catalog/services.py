@@ -85,6 +85,40 @@ def _apply_data(resource: Resource, data: dict[str, Any]) -> None:
             setattr(resource, key, value)
 
 
+def resource_validate(*, resource: Resource, check_database: bool = True) -> None:
+    """Normalise the years and validate a record with its links, copies and files
+    (ValidationError). ``check_database=False`` skips the checks that ask the database
+    (unique identifiers, linked rows existing): for a caller that has checked them for
+    a whole batch (the importer, whose links come from the database)."""
+    if resource.year_from is None and resource.year_to is None and resource.date_text:
+        resource.year_from, resource.year_to = years_from_text(resource.date_text)
+    links = (
+        []
+        if check_database
+        else [
+            field.name
+            for field in Resource._meta.concrete_fields
+            if field.is_relation and field.name != "parent"
+        ]
+    )
+    resource.full_clean(
+        exclude=links,
+        validate_unique=check_database,
+        validate_constraints=check_database,
+    )
+    for child in [
+        *resource.agents.all(),
+        *resource.places.all(),
+        *resource.holdings.all(),
+        *resource.files.all(),
+    ]:
+        # Their clean() covers the check constraints; skip the extra query per constraint.
+        exclude = ["resource"]
+        if not check_database:
+            exclude += [f.name for f in child._meta.concrete_fields if f.is_relation]
+        child.full_clean(exclude=exclude, validate_constraints=False)
+
+
 @transaction.atomic
 def resource_save(
     *,
@@ -96,17 +130,7 @@ def resource_save(
     """Validate and store a record (with its links, copies and files), record a revision
     and attach it to its edition (``link_edition=False``: the caller links a batch)."""
     is_new = resource.pk is None
-    if resource.year_from is None and resource.year_to is None and resource.date_text:
-        resource.year_from, resource.year_to = years_from_text(resource.date_text)
-    resource.full_clean()
-    for child in [
-        *resource.agents.all(),
-        *resource.places.all(),
-        *resource.holdings.all(),
-        *resource.files.all(),
-    ]:
-        # Their clean() covers the check constraints; skip the extra query per constraint.
-        child.full_clean(exclude=["resource"], validate_constraints=False)
+    resource_validate(resource=resource)
     # Indexed once, at the end of the block, when the record has its edition.
     with indexing_deferred():
         resource.save()
@@ -126,6 +150,27 @@ def resource_save(
     return resource
 
 
+def resource_build(
+    *,
+    institution: Institution | None,
+    kind: str,
+    data: dict[str, Any],
+    resource: Resource | None = None,
+) -> Resource:
+    """A new record of a kind (or ``resource`` changed) with ``data`` applied, unsaved:
+    `data` holds field values plus agents/places/subjects/... lists."""
+    if resource is None:
+        if institution is None:
+            raise ValueError("a new record needs its institution")
+        resource = group_model(Kind(kind))(institution=institution, kind=kind)
+    else:
+        resource = _as_group_model(resource)
+        if "date_text" in data and "year_from" not in data:
+            resource.year_from = resource.year_to = None
+    _apply_data(resource, data)
+    return resource
+
+
 def resource_create(
     *,
     institution: Institution,
@@ -135,18 +180,16 @@ def resource_create(
     link_edition: bool = True,
 ) -> Resource:
     """Create a record of a kind; `data` holds field values plus agents/places/subjects/... lists."""
-    resource = group_model(Kind(kind))(institution=institution, kind=kind)
-    _apply_data(resource, data)
+    resource = resource_build(institution=institution, kind=kind, data=data)
     return resource_save(resource=resource, user=user, link_edition=link_edition)
 
 
 def resource_update(
     *, resource: Resource, data: dict[str, Any], user: AbstractBaseUser | None = None
 ) -> Resource:
-    resource = _as_group_model(resource)
-    if "date_text" in data and "year_from" not in data:
-        resource.year_from = resource.year_to = None
-    _apply_data(resource, data)
+    resource = resource_build(
+        institution=None, kind=resource.kind, data=data, resource=resource
+    )
     return resource_save(resource=resource, user=user)
 
 

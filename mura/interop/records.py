@@ -1,8 +1,11 @@
 """What every reader (MARC, MARCXML, CSV) hands to the import service: a record
 mapped to catalogue fields with authority *names*, or a problem at a position."""
 
+import functools
 import hashlib
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +63,31 @@ class ImportItem:
     # Record data the format cannot carry, given by the caller as catalogue values
     # (e.g. a parent record, collections, roles); it replaces what was mapped.
     extra: dict[str, Any] = field(default_factory=dict)
+    # A fingerprint of the source record; a digest of original_record when empty.
+    source_hash: str = ""
+
+    def fingerprint(self) -> str:
+        return self.source_hash or digest(self.original_record)
+
+
+@dataclass
+class PendingRecord:
+    """A record read but not mapped yet: the importer maps it only when the record
+    is new or its source changed (re-importing an unchanged file maps nothing)."""
+
+    position: Position
+    source_id: str
+    source_hash: str
+    mapper: Callable[[], "ImportItem | RecordProblem"]
+    _mapped: "ImportItem | RecordProblem | None" = field(default=None, repr=False)
+
+    def mapped(self) -> "ImportItem | RecordProblem":
+        """The mapped record (mapped once, however often asked)."""
+        if self._mapped is None:
+            self._mapped = self.mapper()
+            if isinstance(self._mapped, ImportItem):
+                self._mapped.source_hash = self.source_hash
+        return self._mapped
 
 
 @dataclass
@@ -70,6 +98,7 @@ class RecordProblem:
     reason: str
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same headings, places, shelfmarks recur
 def clean(text: str | None) -> str:
     """Drop the ISBD punctuation typed between subfields ("Title /", "Almaty :")."""
     text = ISBD_LEADING.sub("", SPACES.sub(" ", CONTROL.sub("", text or "")).strip())
@@ -85,14 +114,26 @@ def clean(text: str | None) -> str:
             return text
 
 
+def nfc(text: str) -> str:
+    """Text in Unicode NFC: MARC-8 and some UTF-8 files give letters and their
+    diacritics as separate characters ("й" as "и" + breve)."""
+    return (
+        text
+        if unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )
+
+
 def name_key(name: str) -> str:
     """The form authority names are matched in: case, punctuation, spacing ignored."""
     return SPACES.sub(" ", NOT_WORD.sub(" ", name.casefold())).strip()
 
 
+def digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
 def digest_id(content: str) -> str:
     """A stable stand-in for a missing identifier, so a re-import still matches."""
-    return (
-        "sha1:"
-        + hashlib.sha1(content.encode("utf-8"), usedforsecurity=False).hexdigest()
-    )
+    return "sha1:" + digest(content)

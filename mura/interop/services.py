@@ -1,20 +1,38 @@
 """Importing mapped records into the catalogue through the catalogue's own services,
-so validation, history and search indexing happen exactly as for an admin edit."""
+so validation, history and search indexing happen exactly as for an admin edit, a
+batch of records at a time (`mura.catalog.batches`)."""
 
+import contextlib
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, router, transaction
 from django.utils.translation import gettext as _
 
+from mura.catalog.batches import can_batch, resources_store
+from mura.catalog.editions import editions_link
 from mura.catalog.models import Organisation, Person, Place, Resource, Subject
-from mura.catalog.services import resource_create, resource_delete, resource_update
+from mura.catalog.services import (
+    resource_build,
+    resource_create,
+    resource_delete,
+    resource_save,
+    resource_update,
+    resource_validate,
+)
 from mura.institutions.models import Institution
-from mura.interop.records import ImportItem, Position, RecordProblem, name_key
+from mura.interop.records import (
+    ImportItem,
+    PendingRecord,
+    Position,
+    RecordProblem,
+    name_key,
+)
 from mura.search.services import indexing_deferred
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -30,24 +48,34 @@ class ImportReport:
     skipped: list[tuple[Position, str]] = field(default_factory=list)
     warnings: list[tuple[Position, str]] = field(default_factory=list)
     dry_run: bool = False
+    #: Records of the file done (committed, or rolled back in a dry run), problems too.
+    records: int = 0
+
+    def add(self, other: "ImportReport") -> None:
+        """Count a batch's outcome in; its messages in the order of the file."""
+        for name in ("created", "updated", "unchanged", "deleted", "records"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.skipped += sorted(other.skipped, key=lambda pair: pair[0].number)
+        self.warnings += sorted(other.warnings, key=lambda pair: pair[0].number)
 
 
 class AuthorityIndex:
     """Find-or-create authorities by normalised name; one query per model per import."""
 
     def __init__(self) -> None:
-        self._keys: dict[type[models.Model], dict[str, int]] = {}
+        # normalised name → (id, name_kk): the name orders a record's subjects
+        self._keys: dict[type[models.Model], dict[str, tuple[int, str]]] = {}
         self._created: list[tuple[type[models.Model], str]] = []
 
-    def _index(self, model: type[models.Model]) -> dict[str, int]:
+    def _index(self, model: type[models.Model]) -> dict[str, tuple[int, str]]:
         if model not in self._keys:
-            keys: dict[str, int] = {}
+            keys: dict[str, tuple[int, str]] = {}
             for pk, *names in model.objects.values_list(
                 "pk", "name_kk", "name_ru", "name_en"
             ):
                 for name in names:
                     if name:
-                        keys.setdefault(name_key(name), pk)
+                        keys.setdefault(name_key(name), (pk, names[0]))
             self._keys[model] = keys
         return self._keys[model]
 
@@ -57,7 +85,9 @@ class AuthorityIndex:
         key = name_key(name)
         keys = self._index(model)
         if key in keys:
-            return model.from_db(router.db_for_write(model), ["id"], [keys[key]])
+            return model.from_db(
+                router.db_for_write(model), ["id", "name_kk"], list(keys[key])
+            )
         values = {"name_kk": name[:300]}
         if CYRILLIC.search(name):
             if language == "ru":
@@ -74,9 +104,19 @@ class AuthorityIndex:
         authority = model(**values)
         authority.full_clean()
         authority.save()
-        keys[key] = authority.pk
+        keys[key] = (authority.pk, authority.name_kk)
         self._created.append((model, key))
         return authority
+
+    def knows_all(self, item: ImportItem) -> bool:
+        """Whether every authority the item names exists already (nothing to create)."""
+        names = [
+            ({"person": Person, "organisation": Organisation}[kind], name)
+            for _role, kind, name, _dates in item.agents
+        ]
+        names += [(Place, name) for _role, name in item.places]
+        names += [(Subject, name) for name in item.subjects]
+        return all(name_key(name) in self._index(model) for model, name in names)
 
     def checkpoint(self) -> int:
         return len(self._created)
@@ -142,6 +182,257 @@ def _resource_data(item: ImportItem, authorities: AuthorityIndex) -> dict:
     return {**data, **item.extra}
 
 
+Item = ImportItem | PendingRecord | RecordProblem
+
+#: An import commits a batch when it holds this many records or would take about this
+#: long: a writer waiting for SQLite's lock (a reader's comment, the task worker) waits
+#: about that long, never for the whole file. The first batch is small; the next ones
+#: are sized from the pace of the last.
+BATCH_RECORDS = 500  # = SearchOptions.index_batch: the index is written in-process
+BATCH_SECONDS = 0.25
+FIRST_BATCH = 50
+#: Between batches on SQLite the lock is left free this long: a writer waiting for it
+#: polls about every 100 ms, and with a shorter gap readers' writes (a comment form's
+#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md).
+SQLITE_PAUSE = 0.25
+
+
+def records_import(
+    *,
+    institution: Institution,
+    items: Iterable[Item],
+    dry_run: bool = False,
+    user: AbstractBaseUser | None = None,
+    batch_records: int = BATCH_RECORDS,
+    batch_seconds: float = BATCH_SECONDS,
+    report: ImportReport | None = None,
+    on_batch: Callable[[ImportReport], None] | None = None,
+) -> ImportReport:
+    """Create or update one record per item, matched on institution + source identifier.
+
+    Records are read outside the transaction and committed in batches (``batch_records``
+    at most, sized to take about ``batch_seconds``), each with its search documents,
+    so the index always matches what is committed. A record that fails is left out
+    alone and reported with its position; with ``dry_run`` every batch is rolled back,
+    so nothing is written (a record repeated in the file is then counted once per
+    batch it is in). ``on_batch`` is called in each batch's transaction with the
+    report so far (an import run records its position there); ``report`` continues
+    the counts of an import resumed."""
+    report = report or ImportReport(dry_run=dry_run)
+    authorities = AuthorityIndex()
+    iterator = iter(items)
+    connection = transaction.get_connection(router.db_for_write(Resource))
+    size = min(FIRST_BATCH, batch_records)
+    while batch := list(islice(iterator, size)):
+        started = time.monotonic()
+        wrote = _import_batch(
+            batch,
+            report=report,
+            institution=institution,
+            authorities=authorities,
+            user=user,
+            dry_run=dry_run,
+            on_batch=on_batch,
+        )
+        if len(batch) < size:
+            break
+        pace = len(batch) / max(time.monotonic() - started, 0.001)
+        fits = min(pace * batch_seconds, batch_records)
+        size = min(batch_records, 2 * size, max(FIRST_BATCH, int(fits)))
+        # A batch of unchanged records held no lock for writers to wait on.
+        if wrote and connection.vendor == "sqlite" and not connection.in_atomic_block:
+            time.sleep(SQLITE_PAUSE)
+    return report
+
+
+def _import_batch(
+    batch: list[Item],
+    *,
+    report: ImportReport,
+    institution: Institution,
+    authorities: AuthorityIndex,
+    user: AbstractBaseUser | None,
+    dry_run: bool,
+    on_batch: Callable[[ImportReport], None] | None,
+) -> bool:
+    """Write one batch in one transaction (in a few statements; a record at a time
+    when the database refuses one of them, to name it); whether it stored records."""
+    checkpoint = authorities.checkpoint()
+    # The batch's search documents are written at its end, in its transaction.
+    with transaction.atomic(), indexing_deferred():
+        outcome = ImportReport(records=len(batch))
+        writer = _BatchWriter(
+            institution=institution, authorities=authorities, user=user
+        )
+        try:
+            with transaction.atomic():
+                writer.write(batch, outcome)
+        except DatabaseError:
+            authorities.forget_since(checkpoint)
+            outcome = ImportReport(records=len(batch))
+            for item in batch:
+                writer.write_alone(item, outcome)
+        report.add(outcome)
+        if on_batch is not None:
+            on_batch(report)
+        if dry_run:
+            transaction.set_rollback(True)
+    if dry_run:
+        authorities.forget_since(checkpoint)
+    return outcome.created + outcome.updated + outcome.deleted > 0
+
+
+@dataclass
+class _BatchWriter:
+    institution: Institution
+    authorities: AuthorityIndex
+    user: AbstractBaseUser | None
+
+    def write(self, batch: list[Item], outcome: ImportReport) -> None:
+        """The batch's records, in runs where no identifier repeats (a record given
+        twice in a file is created, then updated)."""
+        run: list[ImportItem | PendingRecord] = []
+        seen: set[str] = set()
+        for item in batch:
+            if isinstance(item, RecordProblem):
+                outcome.skipped.append((item.position, item.reason))
+                continue
+            key = item.source_id[:100]
+            if key in seen:
+                self._write_run(run, outcome)
+                run, seen = [], set()
+            seen.add(key)
+            run.append(item)
+        self._write_run(run, outcome)
+
+    def _write_run(
+        self, run: list[ImportItem | PendingRecord], outcome: ImportReport
+    ) -> None:
+        if not run:
+            return
+        stored = Resource.objects.filter(
+            institution=self.institution,
+            source_id__in=[item.source_id[:100] for item in run],
+        )
+        known = {
+            source_id: (pk, source_hash, is_deleted)
+            for pk, source_id, source_hash, is_deleted in stored.values_list(
+                "pk", "source_id", "source_hash", "is_deleted"
+            )
+        }
+        changes: list[tuple[ImportItem, int | None]] = []
+        for pending in run:
+            pk, source_hash, is_deleted = known.get(
+                pending.source_id[:100], (None, "", False)
+            )
+            if (
+                isinstance(pending, PendingRecord)
+                and pk is not None
+                and not is_deleted
+                and source_hash == pending.source_hash
+            ):
+                outcome.unchanged += 1
+                continue
+            item = pending.mapped() if isinstance(pending, PendingRecord) else pending
+            if isinstance(item, RecordProblem):
+                outcome.skipped.append((item.position, item.reason))
+                continue
+            outcome.warnings += [(item.position, text) for text in item.warnings]
+            if item.deleted or is_deleted:
+                self._write_alone(item, outcome)
+            elif pk is not None and source_hash == item.fingerprint():
+                outcome.unchanged += 1
+            else:
+                changes.append((item, pk))
+        rows = Resource.objects.in_bulk([pk for _item, pk in changes if pk])
+        records = []
+        for item, pk in changes:
+            row = rows.get(pk) if pk else None
+            if row is not None and row.original_record == item.original_record:
+                # Imported before fingerprints were kept: keep one now.
+                row.source_hash = item.fingerprint()
+                Resource.objects.filter(pk=pk).update(source_hash=row.source_hash)
+                outcome.unchanged += 1
+            elif (resource := self._built(item, row, outcome)) is not None:
+                records.append(resource)
+                outcome.created += row is None
+                outcome.updated += row is not None
+        resources_store(resources=records, user=self.user)
+        editions_link(resources=records)
+
+    def _built(
+        self, item: ImportItem, row: Resource | None, outcome: ImportReport
+    ) -> Resource | None:
+        """The record built and validated, or None (reported) when it is not valid;
+        one with files is saved at once, the others are stored with the run."""
+        checkpoint = self.authorities.checkpoint()
+        try:
+            # A record that fails takes the authorities it created with it.
+            with _savepoint(needed=not self.authorities.knows_all(item)):
+                resource = resource_build(
+                    institution=self.institution,
+                    kind=item.kind,
+                    data=_resource_data(item, self.authorities),
+                    resource=row,
+                )
+                resource.source_hash = item.fingerprint()
+                resource_validate(resource=resource, check_database=False)
+                if not can_batch(resource):
+                    resource_save(resource=resource, user=self.user)
+                    outcome.created += row is None
+                    outcome.updated += row is not None
+                    return None
+        except ValidationError as error:
+            self.authorities.forget_since(checkpoint)
+            outcome.skipped.append((item.position, "; ".join(error.messages)))
+            return None
+        except DatabaseError as error:  # e.g. a value the database refuses
+            self.authorities.forget_since(checkpoint)
+            outcome.skipped.append((item.position, _refused(error)))
+            return None
+        return resource
+
+    def write_alone(self, item: Item, outcome: ImportReport) -> None:
+        """One record in a savepoint of its own (the database refused the batch)."""
+        if isinstance(item, RecordProblem):
+            outcome.skipped.append((item.position, item.reason))
+            return
+        item = item.mapped() if isinstance(item, PendingRecord) else item
+        if isinstance(item, RecordProblem):
+            outcome.skipped.append((item.position, item.reason))
+            return
+        outcome.warnings += [(item.position, text) for text in item.warnings]
+        self._write_alone(item, outcome)
+
+    def _write_alone(self, item: ImportItem, outcome: ImportReport) -> None:
+        checkpoint = self.authorities.checkpoint()
+        try:
+            with transaction.atomic():
+                result = _import_one(
+                    item,
+                    institution=self.institution,
+                    authorities=self.authorities,
+                    user=self.user,
+                )
+        except ValidationError as error:
+            self.authorities.forget_since(checkpoint)
+            outcome.skipped.append((item.position, "; ".join(error.messages)))
+            return
+        except DatabaseError as error:
+            self.authorities.forget_since(checkpoint)
+            outcome.skipped.append((item.position, _refused(error)))
+            return
+        setattr(outcome, result, getattr(outcome, result) + 1)
+
+
+def _savepoint(*, needed: bool):
+    return transaction.atomic() if needed else contextlib.nullcontext()
+
+
+def _refused(error: DatabaseError) -> str:
+    return _("the database refused the record (%(error)s)") % {"error": error}
+
+
 def _import_one(
     item: ImportItem,
     *,
@@ -166,120 +457,9 @@ def _import_one(
         )
     if existing is not None and existing.original_record == item.original_record:
         return "unchanged"
-    data = _resource_data(item, authorities)
+    data = {**_resource_data(item, authorities), "source_hash": item.fingerprint()}
     if existing is None:
         resource_create(institution=institution, kind=item.kind, data=data, user=user)
         return "created"
     resource_update(resource=existing, data=data, user=user)
     return "updated"
-
-
-#: An import commits a batch when it holds this many records or has taken this long,
-#: so a writer waiting for SQLite's lock (a reader's comment, the task worker) waits
-#: about that long, never for the whole file.
-BATCH_RECORDS = 200
-BATCH_SECONDS = 0.25
-#: Between batches on SQLite the lock is left free this long: a writer waiting for it
-#: polls about every 100 ms, and with a shorter gap readers' writes (a comment form's
-#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md).
-SQLITE_PAUSE = 0.25
-
-
-def records_import(
-    *,
-    institution: Institution,
-    items: Iterable[ImportItem | RecordProblem],
-    dry_run: bool = False,
-    user: AbstractBaseUser | None = None,
-    batch_records: int = BATCH_RECORDS,
-    batch_seconds: float = BATCH_SECONDS,
-) -> ImportReport:
-    """Create or update one record per item, matched on institution + source identifier.
-
-    Records are committed in batches (``batch_records`` or ``batch_seconds``, whichever
-    comes first), each with its search documents, so the index always matches what is
-    committed. A record that fails is rolled back alone (a savepoint each) and reported
-    with its position; with ``dry_run`` every batch is rolled back, so nothing is
-    written (a record repeated in the file is then counted once per batch it is in)."""
-    report = ImportReport(dry_run=dry_run)
-    authorities = AuthorityIndex()
-    iterator = iter(items)
-    connection = transaction.get_connection(router.db_for_write(Resource))
-    while _import_batch(
-        iterator,
-        report=report,
-        institution=institution,
-        authorities=authorities,
-        user=user,
-        dry_run=dry_run,
-        limit=batch_records,
-        seconds=batch_seconds,
-    ):
-        if connection.vendor == "sqlite" and not connection.in_atomic_block:
-            time.sleep(SQLITE_PAUSE)
-    return report
-
-
-def _import_batch(
-    items: Iterator[ImportItem | RecordProblem],
-    *,
-    report: ImportReport,
-    institution: Institution,
-    authorities: AuthorityIndex,
-    user: AbstractBaseUser | None,
-    dry_run: bool,
-    limit: int,
-    seconds: float,
-) -> bool:
-    """Import items into ``report`` until the batch is full; True while items remain."""
-    started = time.monotonic()
-    checkpoint = authorities.checkpoint()
-    remaining = False
-    # The batch's search documents are written at its end, in its transaction.
-    with transaction.atomic(), indexing_deferred():
-        for count, item in enumerate(items, 1):
-            _import_item(
-                item,
-                report=report,
-                institution=institution,
-                authorities=authorities,
-                user=user,
-            )
-            if count >= limit or time.monotonic() - started >= seconds:
-                remaining = True
-                break
-        if dry_run:
-            transaction.set_rollback(True)
-    if dry_run:
-        authorities.forget_since(checkpoint)
-    return remaining
-
-
-def _import_item(
-    item: ImportItem | RecordProblem,
-    *,
-    report: ImportReport,
-    institution: Institution,
-    authorities: AuthorityIndex,
-    user: AbstractBaseUser | None,
-) -> None:
-    if isinstance(item, RecordProblem):
-        report.skipped.append((item.position, item.reason))
-        return
-    report.warnings += [(item.position, warning) for warning in item.warnings]
-    checkpoint = authorities.checkpoint()
-    try:
-        with transaction.atomic():
-            outcome = _import_one(
-                item, institution=institution, authorities=authorities, user=user
-            )
-    except ValidationError as error:
-        authorities.forget_since(checkpoint)
-        report.skipped.append((item.position, "; ".join(error.messages)))
-        return
-    except DatabaseError as error:  # e.g. a value the database refuses
-        authorities.forget_since(checkpoint)
-        reason = _("the database refused the record (%(error)s)")
-        report.skipped.append((item.position, reason % {"error": error}))
-        return
-    setattr(report, outcome, getattr(report, outcome) + 1)

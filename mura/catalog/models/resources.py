@@ -202,6 +202,13 @@ class Resource(RevisionMixin, InstitutionOwned, ClusterableModel):
         _("format of the original record"), max_length=20, blank=True
     )
     original_record = models.TextField(_("original record"), blank=True)
+    source_hash = models.CharField(
+        _("fingerprint of the source record"),
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text=_("A re-import skips a record whose source has not changed."),
+    )
     is_deleted = models.BooleanField(_("deleted"), default=False)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)

@@ -11,35 +11,81 @@ import io
 import logging
 import re
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 from pymarc import Record
 
 END_OF_RECORD = 0x1D
+END_OF_RECORD_BYTE = b"\x1d"
+BLOCK = 1 << 20
 ENCODINGS = ("auto", "utf-8", "marc-8", "cp1251")
 # Runs of three or more bytes in the cp1251 Cyrillic range are words; MARC-8 puts
 # a single combining byte before an ASCII letter, so it has almost none.
 CP1251_WORD = re.compile(rb"[\xc0-\xff]{3,}")
 
 
-def iso2709_chunks(data: bytes) -> Iterator[tuple[int, bytes | None, str]]:
-    """Cut a file into records by declared length: (offset, bytes|None, reason)."""
+class _Window:
+    """The part of a file around the record being cut, read a block at a time."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.data = b""
+        self.start = 0  # file offset of data[0]
+        self.eof = False
+
+    def _fill(self, end: int) -> None:
+        while not self.eof and self.start + len(self.data) < end:
+            block = self.stream.read(max(BLOCK, end - self.start - len(self.data)))
+            if block:
+                self.data += block
+            else:
+                self.eof = True
+
+    def forget_before(self, offset: int) -> None:
+        if offset - self.start >= BLOCK:
+            self.data = self.data[offset - self.start :]
+            self.start = offset
+
+    def get(self, begin: int, end: int) -> bytes:
+        self._fill(end)
+        return self.data[begin - self.start : end - self.start]
+
+    def at_end(self, offset: int) -> bool:
+        self._fill(offset + 1)
+        return offset >= self.start + len(self.data)
+
+    def next_end(self, offset: int) -> int:
+        """The offset of the next end-of-record mark from ``offset``, or -1."""
+        while True:
+            found = self.data.find(END_OF_RECORD_BYTE, offset - self.start)
+            if found >= 0:
+                return self.start + found
+            if self.eof:
+                return -1
+            offset = max(offset, self.start + len(self.data))
+            self._fill(self.start + len(self.data) + BLOCK)
+
+
+def iso2709_chunks(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, str]]:
+    """Cut a file into records by declared length: (offset, bytes|None, reason).
+
+    The file is read a block at a time, so memory stays flat however large it is."""
+    window = _Window(stream)
     offset = 0
-    while offset < len(data):
-        if (
-            data[offset] in b"\r\n\x1a "
-        ):  # line breaks and DOS end-of-file marks between records
+    while not window.at_end(offset):
+        window.forget_before(offset)
+        # line breaks and DOS end-of-file marks between records
+        if window.get(offset, offset + 1) in (b"\r", b"\n", b"\x1a", b" "):
             offset += 1
             continue
-        head = data[offset : offset + 5]
-        next_end = data.find(bytes([END_OF_RECORD]), offset)
-        resume = len(data) if next_end < 0 else next_end + 1
+        head = window.get(offset, offset + 5)
         if not head.isdigit() or int(head) < 25:
             yield offset, None, _("the record length in the leader is not valid")
-            offset = resume
+            offset = _resume(window, offset)
             continue
         length = int(head)
-        chunk = data[offset : offset + length]
+        chunk = window.get(offset, offset + length)
         if len(chunk) < length:
             yield (
                 offset,
@@ -49,13 +95,25 @@ def iso2709_chunks(data: bytes) -> Iterator[tuple[int, bytes | None, str]]:
                     "its leader gives"
                 ),
             )
-            offset = resume
+            offset = _resume(window, offset)
         elif chunk[-1] != END_OF_RECORD:
             yield offset, None, _("the record does not end where its leader says")
-            offset = resume
+            offset = _resume(window, offset)
         else:
             yield offset, chunk, ""
             offset += length
+
+
+def _resume(window: _Window, offset: int) -> int:
+    """Where to go on after a broken record: past the next end-of-record mark."""
+    next_end = window.next_end(offset)
+    return window.start + len(window.data) if next_end < 0 else next_end + 1
+
+
+def count_records(stream: BinaryIO) -> int:
+    """About how many records a file holds (its end-of-record marks), for an ETA."""
+    blocks = iter(lambda: stream.read(BLOCK), b"")
+    return sum(block.count(END_OF_RECORD_BYTE) for block in blocks)
 
 
 def detect_encoding(chunk: bytes) -> str:

@@ -1,9 +1,11 @@
 """A parsed MARC 21 or UNIMARC/RUSMARC record as catalogue fields (an ImportItem)."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
-from pymarc import Field, Leader, Record
+from pymarc import Field, Leader, Record, Subfield
 
 from mura.catalog.models import AgentRole, Kind, PlaceRole
 from mura.interop.marc.codes import (
@@ -13,7 +15,21 @@ from mura.interop.marc.codes import (
     UNIMARC_RELATORS,
 )
 from mura.interop.marc.marcxml import marcxml_text
-from mura.interop.records import ImportItem, Position, RecordProblem, clean, digest_id
+from mura.interop.records import (
+    ImportItem,
+    Position,
+    RecordProblem,
+    clean,
+    digest_id,
+    nfc,
+)
+
+#: A title that is only a part's number: "Т. 1", "Вып. 13", "Ч. 2", "Кн. 3", "Vol. 2"
+VOLUME_ONLY = re.compile(
+    r"^(т|том|вып|выпуск|ч|часть|кн|книга|кітап|бөлім|шығ|vol|part|bd|heft)"
+    r"\.?\s*[\dIVXLC]+[\w\s.,-]*$",
+    re.IGNORECASE,
+)
 
 
 def _first(record: Record, tags: str, code: str) -> str:
@@ -208,6 +224,33 @@ def _map_marc21(record: Record) -> tuple[dict[str, str], ImportItem]:
     return fields, item
 
 
+def _set_title(record: Record) -> tuple[str, bool]:
+    """The title of the set (461) or the host (463) a record is part of, as the
+    link field embeds it ($1 200 ... $a), and whether it is a set."""
+    for tag in ("461", "463"):
+        for fld in record.get_fields(tag):
+            embedded, title = "", ""
+            for sub in fld.subfields:
+                if sub.code == "1":
+                    embedded = sub.value[:3]
+                elif embedded in ("", "200") and sub.code == "a" and not title:
+                    title = clean(sub.value)
+            if title:
+                return title, tag == "461"
+    return "", False
+
+
+def _with_set_title(title: str, record: Record) -> str:
+    """ "Т. 1" of a set as "Шығармалар жинағы. Т. 1": a volume is found by its set's
+    title (a part of a host only when its own title is a bare number)."""
+    set_title, is_set = _set_title(record)
+    if not set_title or title.casefold().startswith(set_title.casefold()):
+        return title
+    if is_set or not title or VOLUME_ONLY.match(title):
+        return f"{set_title}. {title}" if title else set_title
+    return title
+
+
 def _map_unimarc(record: Record, flavour: str) -> tuple[dict[str, str], ImportItem]:
     fields: dict[str, str] = {}
     title_field = record.get("200")
@@ -216,6 +259,7 @@ def _map_unimarc(record: Record, flavour: str) -> tuple[dict[str, str], ImportIt
         parts = _joined(title_field, "hi", ". ")
         if parts and fields["title"]:
             fields["title"] = f"{fields['title']}. {parts}"
+        fields["title"] = _with_set_title(fields["title"], record)
         fields["other_title"] = _joined(title_field, "e", " : ")
         fields["responsibility"] = _joined(title_field, "fg", " ; ")
     publication = record.get_fields("210") or record.get_fields("214")
@@ -283,6 +327,18 @@ def _map_unimarc(record: Record, flavour: str) -> tuple[dict[str, str], ImportIt
     return fields, item
 
 
+def _normalise(record: Record) -> None:
+    """Every text of the record in NFC, so the same record read from a MARC-8 and a
+    UTF-8 file is stored the same (and a re-import does not see a change)."""
+    for fld in record.fields:
+        if fld.control_field:
+            fld.data = nfc(fld.data or "")
+        else:
+            fld.subfields = [
+                Subfield(sub.code, nfc(sub.value or "")) for sub in fld.subfields
+            ]
+
+
 def map_record(
     record: Record,
     *,
@@ -291,6 +347,7 @@ def map_record(
     warnings: list[str] | None = None,
 ) -> ImportItem | RecordProblem:
     """Map a parsed record to catalogue fields (flavour: marc21, unimarc, rusmarc)."""
+    _normalise(record)
     if flavour == "marc21":
         fields, item = _map_marc21(record)
         if record.leader[9] != "a":

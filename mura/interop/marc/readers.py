@@ -1,6 +1,7 @@
 """Reading MARC files (ISO 2709 or MARCXML) into ImportItems; a bad record is a problem."""
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -10,7 +11,14 @@ from pymarc.exceptions import PymarcException
 from mura.interop.marc.iso2709 import decode_chunk, iso2709_chunks
 from mura.interop.marc.mapping import map_record
 from mura.interop.marc.marcxml import MARC_NS, record_from_element
-from mura.interop.records import ImportItem, Position, RecordProblem
+from mura.interop.records import (
+    ImportItem,
+    PendingRecord,
+    Position,
+    RecordProblem,
+    digest,
+    nfc,
+)
 
 
 def _problem_reason(error: Exception) -> str:
@@ -23,21 +31,51 @@ def _problem_reason(error: Exception) -> str:
     }
 
 
+#: Part of every record's fingerprint: a change to the mapping makes every record
+#: of a re-imported file count as changed, so it is mapped again.
+MAPPING_VERSION = b"2"
+
+
 def read_iso2709(
-    path: Path, *, flavour: str, encoding: str = "auto"
-) -> Iterator[ImportItem | RecordProblem]:
-    data = path.read_bytes()
-    for number, (offset, chunk, reason) in enumerate(iso2709_chunks(data), start=1):
-        position = Position(number=number, offset=offset)
-        if chunk is None:
-            yield RecordProblem(position, reason)
-            continue
-        try:
-            record, warnings = decode_chunk(chunk, encoding)
-        except (PymarcException, ValueError, IndexError) as error:
-            yield RecordProblem(position, _problem_reason(error))
-            continue
-        yield map_record(record, position=position, flavour=flavour, warnings=warnings)
+    path: Path,
+    *,
+    flavour: str,
+    encoding: str = "auto",
+    skip: int = 0,
+    lazy: bool = False,
+) -> Iterator[ImportItem | PendingRecord | RecordProblem]:
+    """The file's records in order, read as they are needed; the first ``skip``
+    records (an import resumed) are passed over without being decoded. ``lazy``
+    gives records with an identifier as PendingRecords, mapped only when the
+    importer finds them new or changed."""
+    salt = b"/".join([MAPPING_VERSION, flavour.encode(), encoding.encode()])
+    with path.open("rb") as stream:
+        chunks = iso2709_chunks(stream)
+        for number, (offset, chunk, reason) in enumerate(chunks, start=1):
+            if number <= skip:
+                continue
+            position = Position(number=number, offset=offset)
+            if chunk is None:
+                yield RecordProblem(position, reason)
+                continue
+            try:
+                record, warnings = decode_chunk(chunk, encoding)
+            except (PymarcException, ValueError, IndexError) as error:
+                yield RecordProblem(position, _problem_reason(error))
+                continue
+            mapped = partial(
+                map_record,
+                record,
+                position=position,
+                flavour=flavour,
+                warnings=warnings,
+            )
+            control_number = record.get("001")
+            source_id = control_number.data.strip() if control_number else ""
+            pending = PendingRecord(
+                position, nfc(source_id), digest(salt + b"/" + chunk), mapped
+            )
+            yield pending if source_id and lazy else pending.mapped()
 
 
 def read_marcxml(path: Path) -> Iterator[ImportItem | RecordProblem]:

@@ -48,7 +48,7 @@ def resource_to_marc21(resource, *, url: str) -> Record:
                 Field(tag=tag, indicators=Indicators(*indicators), subfields=subfields)
             )
 
-    add("020", [("a", resource.isbn)])
+    add("020", [("a", resource.isbn.replace("-", "").replace(" ", ""))])
     add("022", [("a", resource.issn)])
     if resource.language:
         add("041", [("a", language)])
@@ -69,25 +69,28 @@ def resource_to_marc21(resource, *, url: str) -> Record:
                 [*heading, ("4", ROLE_RELATORS.get(link.role, "oth"))],
                 ("1" if person else "2", " "),
             )
+    # ISBD punctuation, as leader/18 "i" says: "Title : other title / responsibility".
     title = [
         (
             "a",
             resource.title
-            + (" :" if resource.other_title else "")
-            + (" /" if resource.responsibility else ""),
-        )
+            + _before(resource.other_title, " :", resource.responsibility, " /"),
+        ),
+        ("b", _with_mark(resource.other_title, resource.responsibility, " /")),
+        ("c", resource.responsibility),
     ]
-    if resource.other_title:
-        title.append(
-            ("b", resource.other_title + (" /" if resource.responsibility else ""))
-        )
-    add("245", [*title, ("c", resource.responsibility)], ("1" if main else "0", "0"))
+    add("245", title, ("1" if main else "0", "0"))
     add("250", [("a", resource.edition)])
     add(
         "264",
         [
-            ("a", resource.publication_place),
-            ("b", resource.publisher),
+            (
+                "a",
+                resource.publication_place
+                and resource.publication_place
+                + _before(resource.publisher, " :", resource.date_text, ","),
+            ),
+            ("b", _with_mark(resource.publisher, resource.date_text, ",")),
             ("c", resource.date_text),
         ],
         (" ", "1"),
@@ -117,3 +120,15 @@ def resource_to_marc21(resource, *, url: str) -> Record:
     if resource.url:
         add("856", [("u", resource.url)], ("4", "1"))
     return record
+
+
+def _before(*pairs: str) -> str:
+    """The ISBD mark before the first of the next elements present (value, mark, ...)."""
+    for value, mark in zip(pairs[::2], pairs[1::2], strict=True):
+        if value:
+            return mark
+    return ""
+
+
+def _with_mark(value: str, following: str, mark: str) -> str:
+    return value + mark if value and following else value

@@ -1,0 +1,160 @@
+"""Storing many validated records at once: what `resource_save` does for one record
+(the row, its links and copies, subjects and collections, a revision and a history
+entry, the search document), with a few statements for a whole batch. The importer
+writes through here; a record with digital files goes through `resource_save`."""
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry, Revision
+
+from mura.catalog.models import Holding, Resource, ResourceAgent, ResourcePlace
+from mura.catalog.search_index import document_index
+
+#: The child relations stored here; a record holding others (files) is not batched.
+BATCHED_CHILDREN = {
+    "agents": ResourceAgent,
+    "places": ResourcePlace,
+    "holdings": Holding,
+}
+BATCHED_M2M = ("subjects", "collections")
+#: Rows per INSERT: SQLite allows 32,766 parameters a statement.
+INSERT_BATCH = 250
+
+
+def can_batch(resource: Resource) -> bool:
+    """Whether `resources_store` writes all that was given to the record (not files)."""
+    return "files" not in resource._cluster_related_objects
+
+
+def resources_store(
+    *,
+    resources: Sequence[Resource],
+    user: AbstractBaseUser | None = None,
+) -> None:
+    """Store records already checked by `resource_validate` (new and changed ones
+    together), each with its links, a revision and a history entry, in the caller's
+    transaction; their search documents follow with the enclosing
+    ``indexing_deferred`` block."""
+    if not resources:
+        return
+    now = timezone.now()
+    new = [resource for resource in resources if resource.pk is None]
+    changed = [resource for resource in resources if resource.pk is not None]
+    with transaction.atomic():
+        Resource.objects.bulk_create(new, batch_size=INSERT_BATCH)
+        if changed:
+            _update_rows(changed, now=now)
+        _replace_children(resources, changed_ids=[r.pk for r in changed])
+        _record_revisions(resources, new_ids={r.pk for r in new}, user=user, now=now)
+    for resource in resources:
+        document_index(instance=resource)
+
+
+def _update_rows(resources: Sequence[Resource], *, now) -> None:
+    for resource in resources:
+        resource.updated_at = now
+    names = [
+        field.name
+        for field in Resource._meta.concrete_fields
+        if not field.primary_key
+        and field.name not in ("public_id", "created_at", "latest_revision")
+    ]
+    Resource.objects.bulk_update(resources, names, batch_size=INSERT_BATCH // 4)
+
+
+def _replace_children(resources: Sequence[Resource], *, changed_ids: list[int]) -> None:
+    """Links, copies and the many-to-many sets given to the records, as modelcluster's
+    commit leaves them (a relation not given to a changed record is kept as it is)."""
+    changed = set(changed_ids)
+    for name, model in BATCHED_CHILDREN.items():
+        given = [r for r in resources if name in r._cluster_related_objects]
+        replaced = [r.pk for r in given if r.pk in changed]
+        if replaced:
+            model.objects.filter(resource_id__in=replaced).delete()
+        rows = []
+        for resource in given:
+            for order, child in enumerate(resource._cluster_related_objects[name]):
+                child.pk = None
+                child.resource = resource
+                child.sort_order = order
+                rows.append(child)
+        model.objects.bulk_create(rows, batch_size=INSERT_BATCH)
+    for name in BATCHED_M2M:
+        through = getattr(Resource, name).through
+        target = f"{Resource._meta.get_field(name).related_model._meta.model_name}_id"
+        given = [r for r in resources if name in r._cluster_related_objects]
+        replaced = [r.pk for r in given if r.pk in changed]
+        if replaced:
+            through.objects.filter(resource_id__in=replaced).delete()
+        through.objects.bulk_create(
+            [
+                through(resource_id=resource.pk, **{target: other.pk})
+                for resource in given
+                for other in resource._cluster_related_objects[name]
+            ],
+            batch_size=INSERT_BATCH,
+        )
+
+
+def _record_revisions(
+    resources: Sequence[Resource],
+    *,
+    new_ids: set[int],
+    user: AbstractBaseUser | None,
+    now,
+) -> None:
+    """A revision and a "created"/"edited" history entry per record, as
+    `save_revision(log_action=...)` writes them one at a time."""
+    base_type = ContentType.objects.get_for_model(Resource)
+    for resource in resources:
+        if resource.pk in new_ids:
+            # A new record holds no other children: say so, rather than ask for them.
+            names = [r.get_accessor_name() for r in get_all_child_relations(resource)]
+            names += [f.name for f in get_all_child_m2m_relations(resource)]
+            for name in names:
+                if name not in resource._cluster_related_objects:
+                    setattr(resource, name, [])
+    revisions = [
+        Revision(
+            content_type=ContentType.objects.get_for_model(
+                resource, for_concrete_model=False
+            ),
+            base_content_type=base_type,
+            object_id=str(resource.pk),
+            user=user,
+            content=resource.serializable_data(),
+            object_str=str(resource)[:255],
+            created_at=now,
+        )
+        for resource in resources
+    ]
+    Revision.objects.bulk_create(revisions, batch_size=INSERT_BATCH)
+    for resource, revision in zip(resources, revisions, strict=True):
+        resource.latest_revision = revision
+    Resource.objects.bulk_update(resources, ["latest_revision"], batch_size=500)
+    log_registry.scan_for_actions()
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=ContentType.objects.get_for_model(
+                    resource, for_concrete_model=False
+                ),
+                label=ModelLogEntry.objects.get_instance_title(resource),
+                action="wagtail.create" if resource.pk in new_ids else "wagtail.edit",
+                timestamp=now,
+                data={},
+                user=user,
+                revision=revision,
+                content_changed=True,
+                object_id=str(resource.pk),
+            )
+            for resource, revision in zip(resources, revisions, strict=True)
+        ],
+        batch_size=INSERT_BATCH,
+    )

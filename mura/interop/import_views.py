@@ -1,0 +1,106 @@
+"""Staff upload a file to import for one of their institutions and follow its
+progress on a page that refreshes itself until the import is done."""
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext_lazy as _
+
+from mura.institutions.models import Role
+from mura.institutions.permissions import institutions_for
+from mura.interop.marc.iso2709 import ENCODINGS
+from mura.interop.models import ImportRun
+from mura.interop.runs import FORMATS, import_run_create
+from mura.interop.tasks import import_file
+
+FORMAT_LABELS = {
+    "marc21": "MARC 21 (ISO 2709)",
+    "unimarc": "UNIMARC (ISO 2709)",
+    "rusmarc": "RUSMARC (ISO 2709)",
+    "marcxml": "MARCXML",
+    "csv": "CSV",
+}
+#: The progress page reloads itself this often while the import runs.
+REFRESH_SECONDS = 2
+
+
+class ImportUploadForm(forms.Form):
+    institution = forms.ModelChoiceField(
+        label=_("Institution"), queryset=None, empty_label=None
+    )
+    file = forms.FileField(label=_("File"))
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[(name, FORMAT_LABELS[name]) for name in FORMATS]
+    )
+    encoding = forms.ChoiceField(
+        label=_("Character set of ISO 2709 files"),
+        choices=[(name, name) for name in ENCODINGS],
+        initial="auto",
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = institutions_for(user, Role.CATALOGUER)
+
+
+def _imports_dir() -> Path:
+    folder = Path(settings.DATA_DIR) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def import_upload(request: HttpRequest) -> HttpResponse:
+    form = ImportUploadForm(
+        request.POST or None, request.FILES or None, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        name = get_valid_filename(upload.name)[:200] or "records"
+        path = _imports_dir() / f"{uuid.uuid4().hex}-{name}"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        run = import_run_create(
+            institution=form.cleaned_data["institution"],
+            path=path,
+            format=form.cleaned_data["format"],
+            encoding=form.cleaned_data["encoding"],
+            user=request.user,
+            file_name=upload.name,
+        )
+        import_file.enqueue(run.pk)
+        return redirect("interop_import_progress", pk=run.pk)
+    runs = ImportRun.objects.filter(
+        institution__in=institutions_for(request.user, Role.CATALOGUER)
+    ).select_related("institution")[:20]
+    return render(request, "interop/import_upload.html", {"form": form, "runs": runs})
+
+
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    run = (
+        ImportRun.objects.filter(
+            pk=pk, institution__in=institutions_for(request.user, Role.CATALOGUER)
+        )
+        .select_related("institution")
+        .first()
+    )
+    if run is None:
+        raise Http404
+    problems = [
+        {"kind": kind, "number": number, "offset": offset, "line": line, "text": text}
+        for kind, number, offset, line, text in run.problems
+    ]
+    return render(
+        request,
+        "interop/import_progress.html",
+        {
+            "run": run,
+            "problems": problems,
+            "refresh": REFRESH_SECONDS if run.is_active else None,
+        },
+    )

@@ -1,0 +1,108 @@
+"""Staff upload a file in the admin; it is imported by the task worker (run at once in
+tests) and the progress page shows what became of it."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from mura.catalog.models import Resource
+from mura.institutions.models import Role
+from mura.institutions.tests.staff import staff_member
+from mura.interop.models import ImportRun
+from mura.interop.tests.test_import_runs import marc_file
+
+
+def test_an_uploaded_file_is_imported_and_its_progress_page_reports_it(
+    client, institution, other_institution, tmp_path
+):
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="en"
+    )
+    client.force_login(cataloguer)
+    page = client.get(reverse("interop_import_upload"))
+    assert page.status_code == 200
+    offered = list(page.context["form"].fields["institution"].queryset)
+    assert offered == [institution]
+
+    data = marc_file(tmp_path / "books.mrc", count=12).read_bytes()
+    response = client.post(
+        reverse("interop_import_upload"),
+        {
+            "institution": institution.pk,
+            "format": "marc21",
+            "encoding": "auto",
+            "file": SimpleUploadedFile("books.mrc", data),
+        },
+    )
+    run = ImportRun.objects.get()
+    assert response.url == reverse("interop_import_progress", args=[run.pk])
+    assert Resource.objects.filter(institution=institution).count() == 12
+    progress = client.get(response.url)
+    text = progress.content.decode()
+    assert "12 records created" in text
+    assert "12 of 12 records" in text
+    assert 'http-equiv="refresh"' not in text  # done: no more refreshing
+
+
+def test_an_upload_for_another_institution_is_refused(
+    client, institution, other_institution, tmp_path
+):
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="en"
+    )
+    client.force_login(cataloguer)
+    data = marc_file(tmp_path / "books.mrc", count=2).read_bytes()
+    response = client.post(
+        reverse("interop_import_upload"),
+        {
+            "institution": other_institution.pk,
+            "format": "marc21",
+            "encoding": "auto",
+            "file": SimpleUploadedFile("books.mrc", data),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["institution"]
+    assert not Resource.objects.exists()
+
+
+def test_the_progress_of_another_institutions_import_is_not_shown(
+    client, institution, other_institution, tmp_path
+):
+    run = ImportRun.objects.create(
+        institution=other_institution,
+        path=str(tmp_path / "x.mrc"),
+        file_name="x.mrc",
+        file_fingerprint="0:x",
+        format="marc21",
+        status=ImportRun.Status.RUNNING,
+        total=10,
+    )
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="en"
+    )
+    client.force_login(cataloguer)
+    assert (
+        client.get(reverse("interop_import_progress", args=[run.pk])).status_code == 404
+    )
+
+
+def test_a_running_import_page_refreshes_itself(client, institution, tmp_path):
+    run = ImportRun.objects.create(
+        institution=institution,
+        path=str(tmp_path / "x.mrc"),
+        file_name="x.mrc",
+        file_fingerprint="0:x",
+        format="marc21",
+        status=ImportRun.Status.RUNNING,
+        total=10,
+        position=4,
+    )
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="en"
+    )
+    client.force_login(cataloguer)
+    text = client.get(
+        reverse("interop_import_progress", args=[run.pk])
+    ).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in text
+    assert "4 of 10 records (40%)" in text
