@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mura.comments.models import Comment, CommentSettings
 from mura.comments.tasks import notify_moderators
+from mura.portal.content_version import content_changed
 
 
 class CommentsClosed(Exception):
@@ -54,8 +55,12 @@ def comments_moderate(
 ) -> int:
     """Approve, reject or mark as spam; returns how many comments changed."""
     ids = [comment.pk for comment in comments]
-    return (
+    changed = (
         Comment.objects.filter(pk__in=ids)
         .exclude(status=status)
         .update(status=status, moderated_at=timezone.now(), moderated_by=user)
     )
+    if changed:
+        # A bulk update sends no post_save: the pages showing comments change here.
+        content_changed()
+    return changed
