@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
+    "mura.portal.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "mura.urls"
@@ -176,7 +177,7 @@ if CACHE_URL:
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": alias,
         }
-        for alias in ("default", "limits")
+        for alias in ("default", "limits", "pages")
     }
 else:
     CACHES = {
@@ -191,7 +192,16 @@ else:
             # Expired counters are deleted once there are more than this many.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
+        # Anonymous readers' pages (portal/page_cache.py), apart so they evict nothing else.
+        "pages": {
+            "BACKEND": "mura.portal.cache.AtomicDatabaseCache",
+            "LOCATION": "mura_cache_pages",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
+# How long an anonymous page is kept at most (0: never); any change readers see ends it
+# sooner, and so does time for what depends on the clock ("upcoming", "registration open").
+MURA_PAGE_CACHE_SECONDS = env.int("MURA_PAGE_CACHE_SECONDS", default=300)
 
 # Background tasks: the database backend (worker started by `mura serve`).
 TASKS = {

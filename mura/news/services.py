@@ -51,13 +51,21 @@ def _visitor_hash(request: HttpRequest, day: str) -> str:
 def article_view_count(*, request: HttpRequest, article: NewsArticlePage) -> bool:
     """Count a reader's request for the article (an alias counts for its source); False
     for bots, staff, previews, prefetches, requests other than GET and repeat views."""
+    return article_id_view_count(
+        request=request, article_id=article.alias_of_id or article.pk
+    )
+
+
+def article_id_view_count(*, request: HttpRequest, article_id: int) -> bool:
+    """``article_view_count`` for an article known by the id of its source (a cached
+    page counts its reader this way: mura/news/page_fill.py)."""
     if request.method != "GET" or _is_bot(request.headers.get("User-Agent", "")):
         return False
     if _is_staff_view(request) or _is_prefetch(request):
         return False
     day = timezone.localdate()
     return article_view_record(
-        article_id=article.alias_of_id or article.pk,
+        article_id=article_id,
         visitor=_visitor_hash(request, day.isoformat()),
         day=day,
     )
