@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from mura.portal.content_version import content_cached
+from mura.portal.routing import route_below
 from mura.portal.translation import localized_value, translated_panels
 
 
@@ -63,6 +64,11 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
 
 class StandardPage(BasePage):
