@@ -64,11 +64,13 @@ def article_id_view_count(*, request: HttpRequest, article_id: int) -> bool:
     if _is_staff_view(request) or _is_prefetch(request):
         return False
     day = timezone.localdate()
-    return article_view_record(
-        article_id=article_id,
-        visitor=_visitor_hash(request, day.isoformat()),
-        day=day,
-    )
+    visitor = _visitor_hash(request, day.isoformat())
+    # A reader's repeat view is only read: no write, so no lock, for the common case.
+    if ArticleVisit.objects.filter(
+        page_id=article_id, day=day, visitor=visitor
+    ).exists():
+        return False
+    return article_view_record(article_id=article_id, visitor=visitor, day=day)
 
 
 @transaction.atomic
