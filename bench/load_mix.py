@@ -158,6 +158,8 @@ class Reader(HttpUser):
         if page.status_code != 200:
             return
         data = form_fields(page.text)
+        if "csrfmiddlewaretoken" not in data:  # registration closed: no form to send
+            return
         data.update(
             name="Айгүл Серікқызы",
             organisation="Облыстық кітапхана",
@@ -171,6 +173,6 @@ class Reader(HttpUser):
             name="registration",
             catch_response=True,
         ) as response:
-            # Registered, waiting list, or closed (past events): all a proper answer.
+            # Registered, on the waiting list, or refused with the form: all proper answers.
             if response.status_code in {200, 302, 400, 409}:
                 response.success()

@@ -54,7 +54,7 @@ def server(wsgi: str, port: int, env: dict[str, str], *config: str) -> subproces
     )
 
 
-def wait_ready(url: str, seconds: float = 90) -> None:
+def wait_ready(url: str, seconds: float = 240) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

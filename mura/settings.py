@@ -202,6 +202,9 @@ else:
 # How long an anonymous page is kept at most (0: never); any change readers see ends it
 # sooner, and so does time for what depends on the clock ("upcoming", "registration open").
 MURA_PAGE_CACHE_SECONDS = env.int("MURA_PAGE_CACHE_SECONDS", default=300)
+# A process asks the shared cache for the content version at most this often: another
+# process's change is seen within it, the process's own at once.
+MURA_CONTENT_VERSION_READ_SECONDS = 1.0
 
 # Background tasks: the database backend (worker started by `mura serve`).
 TASKS = {

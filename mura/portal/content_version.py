@@ -2,21 +2,24 @@
 
 Any change readers could see (a page published or unpublished, a translation, a comment
 approved, a record, an institution, an event or a setting saved) gives the version a new
-value once its transaction commits. Cached pages (``page_cache.py``) and the page frame
+value once its transaction commits; other processes read it at most a second later. Cached pages (``page_cache.py``) and the page frame
 read once per process (menus, home pages, settings: ``content_cached``) are keyed by the
 version, so every worker and server sees the change on its next request."""
 
+import time
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
 VERSION_KEY = "mura:content-version"
 # Kept for a day at most, so a version nobody bumps is still renewed now and then.
 VERSION_SECONDS = 86_400
+
 # What one process keeps of the page frame (a few entries per language and host).
 MEMO_LIMIT = 256
 
@@ -28,6 +31,7 @@ _memo: dict[str, tuple[str, Any]] = {}
 # Changes made inside a transaction not yet committed: this process's own readers (a
 # test, a request that writes then reads) see them at once, other processes on commit.
 _uncommitted = {"changes": 0}
+_last_read: dict[str, Any] = {"version": None, "at": 0.0}
 
 
 def _cache():
@@ -40,13 +44,25 @@ def content_version() -> str:
     version = _request_version.get()
     if version is not None:
         return version
+    version = _shared_version()
+    if _uncommitted["changes"] and transaction.get_connection().in_atomic_block:
+        version = f"{version}:{_uncommitted['changes']}"
+    return version
+
+
+def _shared_version() -> str:
+    now = time.monotonic()
+    if (
+        _last_read["version"] is not None
+        and now - _last_read["at"] < settings.MURA_CONTENT_VERSION_READ_SECONDS
+    ):
+        return _last_read["version"]
     version = _cache().get(VERSION_KEY)
     if version is None:
         fresh = uuid.uuid4().hex
         _cache().add(VERSION_KEY, fresh, VERSION_SECONDS)
         version = _cache().get(VERSION_KEY) or fresh
-    if _uncommitted["changes"] and transaction.get_connection().in_atomic_block:
-        version = f"{version}:{_uncommitted['changes']}"
+    _last_read.update(version=version, at=now)
     return version
 
 
@@ -60,7 +76,9 @@ def request_version_reset(token) -> None:
 
 
 def _bump() -> None:
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, VERSION_SECONDS)
+    version = uuid.uuid4().hex
+    _cache().set(VERSION_KEY, version, VERSION_SECONDS)
+    _last_read.update(version=version, at=time.monotonic())
 
 
 def content_changed() -> None:
