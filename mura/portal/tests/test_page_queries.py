@@ -22,7 +22,7 @@ BOUNDS = {
     "home": 22,
     "home (ru)": 22,
     "news list": 16,
-    "article": 17,
+    "article": 21,
     "catalogue item": 16,
     "authority": 6,
     "institution": 17,
