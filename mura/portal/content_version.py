@@ -89,10 +89,12 @@ def content_changed() -> None:
         _bump()
         return
     _uncommitted["changes"] += 1
-    if not any(
-        callback is _bump for _sids, callback, _robust in connection.run_on_commit
-    ):
+    # Django replaces its list of commit callbacks on every commit and rollback, so the
+    # same list still holding ours means the bump is already waiting (an import saving
+    # thousands of records checks this in constant time).
+    if getattr(connection, "_mura_bump_waits_in", None) is not connection.run_on_commit:
         transaction.on_commit(_bump)
+        connection._mura_bump_waits_in = connection.run_on_commit
 
 
 def content_cached(key: str, build: Callable[[], Any]) -> Any:
