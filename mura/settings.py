@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "mura.audit.context.AuditAddressMiddleware",
     "mura.statistics.middleware.RecordViewsMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
+    "mura.portal.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "mura.urls"
@@ -181,7 +182,7 @@ if CACHE_URL:
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": alias,
         }
-        for alias in ("default", "limits")
+        for alias in ("default", "limits", "pages")
     }
 else:
     CACHES = {
@@ -196,7 +197,19 @@ else:
             # Expired counters are deleted once there are more than this many.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
+        # Anonymous readers' pages (portal/page_cache.py), apart so they evict nothing else.
+        "pages": {
+            "BACKEND": "mura.portal.cache.AtomicDatabaseCache",
+            "LOCATION": "mura_cache_pages",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
+# How long an anonymous page is kept at most (0: never); any change readers see ends it
+# sooner, and so does time for what depends on the clock ("upcoming", "registration open").
+MURA_PAGE_CACHE_SECONDS = env.int("MURA_PAGE_CACHE_SECONDS", default=300)
+# A process asks the shared cache for the content version at most this often: another
+# process's change is seen within it, the process's own at once.
+MURA_CONTENT_VERSION_READ_SECONDS = 1.0
 
 # Background tasks: the database backend (worker started by `mura serve`).
 TASKS = {

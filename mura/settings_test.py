@@ -20,7 +20,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": alias,
     }
-    for alias in ("default", "limits")
+    for alias in ("default", "limits", "pages")
 }
 STORAGES = {
     **STORAGES,
@@ -32,3 +32,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 MURA_SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+# Pages are kept for anonymous readers only in mura/portal/tests/test_page_cache.py, so the
+# other tests see each change they make without saying it moved the content version.
+MURA_PAGE_CACHE_SECONDS = 0
+# Each test empties the caches, so each reads the content version afresh.
+MURA_CONTENT_VERSION_READ_SECONDS = 0

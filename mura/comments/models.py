@@ -3,6 +3,8 @@
 An object accepts comments when it has a `comments_open()` method that returns True
 (the opt-in); its `institution` attribute, when present, decides who moderates."""
 
+import copy
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +14,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 from mura.institutions.models import Institution
+from mura.portal.content_version import content_cached
 
 
 class CommentQuerySet(models.QuerySet):
@@ -120,6 +123,11 @@ class CommentSettings(BaseSiteSetting):
 
     @classmethod
     def current(cls) -> "CommentSettings":
-        """The default site's settings (Mura serves one portal per installation)."""
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site else cls()
+        """The default site's settings (Mura serves one portal per installation), read
+        once per process and content version."""
+
+        def load() -> "CommentSettings":
+            site = Site.objects.filter(is_default_site=True).first()
+            return cls.for_site(site) if site else cls()
+
+        return copy.copy(content_cached("comment-settings", load))

@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 
 from mura.comments.models import Comment, CommentSettings
 from mura.comments.tasks import notify_moderators
+from mura.portal.content_version import content_changed
 
 
 class CommentsClosed(Exception):
@@ -61,4 +62,7 @@ def comments_moderate(
     )
     for comment in changing:
         log(instance=comment, action=f"mura.comment.{status}", user=user)
+    if changing:
+        # A bulk update sends no post_save: the pages showing comments change here.
+        content_changed()
     return len(changing)

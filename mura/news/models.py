@@ -4,8 +4,9 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -20,6 +21,7 @@ from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.news.filters import NewsFilters
 from mura.news.seo import article_jsonld, article_meta
+from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
 
 # An image embedded in rich text is stored as <embed embedtype="image" ... alt="..."/>.
@@ -151,8 +153,12 @@ class NewsArticlePage(InstitutionOwned, BasePage):
                 )
 
     def get_context(self, request, *args, **kwargs):
+        # The tags are printed three times and choose the related news: read them once.
+        prefetch_related_objects([self], "tags")
+        page_locale_attach(self)
         context = super().get_context(request, *args, **kwargs)
         context["original"] = self.original
+        page_locale_attach(self.original)
         # The language of an alias's untranslated text, marked on the page; else "".
         source = self.original.locale.language_code
         context["source_language"] = (
@@ -164,7 +170,7 @@ class NewsArticlePage(InstitutionOwned, BasePage):
         context["jsonld"] = article_jsonld(self, context["meta"])
         return context
 
-    @property
+    @cached_property
     def original(self) -> "NewsArticlePage":
         """The page that holds comments and views: the source of an alias (the Russian and
         English portals show untranslated Kazakh articles as aliases), or the page itself."""
@@ -184,7 +190,7 @@ class NewsArticlePage(InstitutionOwned, BasePage):
             .in_language(self.locale.language_code)
             .exclude(pk=self.pk)
         )
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        tag_ids = [tag.pk for tag in self.tags.all()]
         related = (
             list(
                 siblings.filter(tagged_items__tag_id__in=tag_ids)

@@ -17,14 +17,24 @@ from mura.portal.visitors import is_reader_view, visitor_hash
 def article_view_count(*, request: HttpRequest, article: NewsArticlePage) -> bool:
     """Count a reader's request for the article (an alias counts for its source); False
     for bots, staff, previews, prefetches, requests other than GET and repeat views."""
+    return article_id_view_count(
+        request=request, article_id=article.alias_of_id or article.pk
+    )
+
+
+def article_id_view_count(*, request: HttpRequest, article_id: int) -> bool:
+    """``article_view_count`` for an article known by the id of its source (a cached
+    page counts its reader this way: mura/news/page_fill.py)."""
     if not is_reader_view(request):
         return False
     day = timezone.localdate()
-    return article_view_record(
-        article_id=article.alias_of_id or article.pk,
-        visitor=visitor_hash(request, day.isoformat()),
-        day=day,
-    )
+    visitor = visitor_hash(request, day.isoformat())
+    # A reader's repeat view is only read: no write, so no lock, for the common case.
+    if ArticleVisit.objects.filter(
+        page_id=article_id, day=day, visitor=visitor
+    ).exists():
+        return False
+    return article_view_record(article_id=article_id, visitor=visitor, day=day)
 
 
 @transaction.atomic

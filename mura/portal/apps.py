@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
     name = "mura.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from mura.portal import content_signals  # noqa: PLC0415 - models load before ready()
+
+        content_signals.connect()

@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -5,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from mura.portal.content_version import content_cached
+from mura.portal.routing import route_below
 from mura.portal.translation import localized_value, translated_panels
 
 
@@ -61,6 +65,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
+
 
 class StandardPage(BasePage):
     """A plain page: about the portal, contacts, rules for readers."""
@@ -92,6 +101,17 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Read once per process and content version (every page's footer shows them); a
+        copy, because Wagtail pins the request on the instance it returns."""
+        if site is None:
+            return super().for_site(site)
+        load = super().for_site
+        return copy.copy(
+            content_cached(f"portal-settings:{site.pk}", lambda: load(site))
+        )
 
     @property
     def footer_text(self) -> str:

@@ -4,8 +4,9 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone, translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from mura.portal.content_version import content_cached
 from mura.portal.dates import format_local_date, format_local_datetime, format_number
 from mura.portal.models import HomePage
 from mura.portal.seo import Crumb, page_breadcrumbs
@@ -41,7 +42,23 @@ def local_number(value: int | None) -> str:
 
 
 def home_for_language(language: str) -> Page | None:
-    return HomePage.objects.live().filter(locale__language_code=language).first()
+    return content_cached(
+        f"home:{language}",
+        lambda: HomePage.objects.live().filter(locale__language_code=language).first(),
+    )
+
+
+def live_translations(page: Page) -> dict[str, Page]:
+    """The page's live translations (itself included) by language, in one query."""
+    return content_cached(
+        f"translations:{page.translation_key}",
+        lambda: {
+            translated.locale.language_code: translated
+            for translated in Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        },
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -54,9 +71,8 @@ def language_links(context: template.Context) -> list[dict]:
     for code, name in settings.LANGUAGES:
         url = None
         if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated is not None and translated.live:
+            translated = live_translations(page).get(code)
+            if translated is not None:
                 url = translated.get_url(request)
             else:
                 home = home_for_language(code)
@@ -72,10 +88,14 @@ def language_links(context: template.Context) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def menu_pages(context: template.Context) -> list[Page]:
     """The home page's children marked "show in menus", in the reader's language."""
-    home = home_for_language(translation.get_language())
+    language = translation.get_language()
+    home = home_for_language(language)
     if home is None:
         return []
-    return list(home.get_children().live().in_menu().specific())
+    return content_cached(
+        f"menu:{language}",
+        lambda: list(home.get_children().live().in_menu().specific()),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,187 @@
+"""Anonymous readers' pages kept in the shared cache, per language and content version.
+
+A page is stored as the view rendered it for an anonymous reader, with what must be
+new for each reader left as holes, filled as it is served:
+
+- the CSRF token of every form (the reader gets their own token and cookie, so a
+  comment or a registration posted from a cached page passes Django's check);
+- the CAPTCHA key of every form (a code is used once: each reader gets a new one);
+- fragments a template marks ``<!--mura:fill NAME ID-->…<!--/mura:fill-->``, redrawn by
+  the filler an app registers under NAME (the news app counts the visit and prints the
+  article's views), so what the cache serves stays as honest as a fresh page.
+
+Signed-in users, POSTs, htmx fragments, readers with a session or messages, searches and
+personal addresses are never served from or stored in the cache; nor is a response that
+sets a cookie, writes to the session, queues a message or asks not to be cached. The key
+holds the content version (``content_version.py``), so a publication, an approval or a
+record change reaches every reader on their next request."""
+
+import hashlib
+import re
+from collections.abc import Callable
+
+from captcha.models import CaptchaStore
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.cache import get_max_age
+
+from mura.portal.content_version import (
+    content_version,
+    request_version_reset,
+    request_version_set,
+)
+
+CACHE_ALIAS = "pages"
+STATUS_HEADER = "X-Mura-Page-Cache"
+# Addresses (after the language prefix) never kept: the admin and Wagtail's own views,
+# searches (each one is logged), posting endpoints, downloads and personal pages.
+UNCACHED = re.compile(
+    r"^/(?:[a-z]{2}/)?(?:admin|api|search|comments|captcha|documents|media|_util|i18n"
+    r"|oai|records|feeds|healthz|sitemap|robots\.txt)(?:[/.-]|$)"
+    r"|/registration/|/certificates/"
+)
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
+CSRF_HOLE = b"\x00mura-csrf\x00"
+CAPTCHA_KEY = re.compile(rb'name="[\w-]*captcha_0" value="([0-9a-f]{40})"')
+CAPTCHA_HOLE = b"\x00mura-captcha-%d\x00"
+CAPTCHA_HOLES = re.compile(rb"\x00mura-captcha-(\d+)\x00")
+FILL = re.compile(
+    rb"<!--mura:fill ([a-z][a-z-]*) (\d+)-->(.*?)<!--/mura:fill-->", re.DOTALL
+)
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
+
+Filler = Callable[[HttpRequest, int], str]
+_fillers: dict[str, Filler] = {}
+
+
+def filler_register(name: str, filler: Filler) -> None:
+    """``filler(request, id)`` redraws ``<!--mura:fill name id-->`` on a cached page."""
+    _fillers[name] = filler
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def _seconds() -> int:
+    return settings.MURA_PAGE_CACHE_SECONDS
+
+
+def _reader_may_share(request: HttpRequest) -> bool:
+    """An anonymous reader's GET of a public address, with nothing of their own."""
+    if request.method != "GET" or not _seconds():
+        return False
+    if request.headers.get("HX-Request") or request.headers.get("Authorization"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    if UNCACHED.search(request.path):
+        return False
+    user = getattr(request, "user", None)
+    return not (user and user.is_authenticated)
+
+
+def _key(request: HttpRequest, version: str) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"mura:page:{version}:{translation.get_language()}:{request.get_host()}:{address}"
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if response.cookies or get_max_age(response) == 0:
+        return False
+    control = response.get("Cache-Control", "")
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "added_new", False)
+
+
+def _with_holes(content: bytes) -> bytes:
+    content = CSRF_INPUT.sub(
+        lambda match: match.group(1) + CSRF_HOLE + match.group(2), content
+    )
+    for number, key in enumerate(dict.fromkeys(CAPTCHA_KEY.findall(content))):
+        content = content.replace(key, CAPTCHA_HOLE % number)
+    return content
+
+
+def _filled(request: HttpRequest, content: bytes) -> bytes:
+    if CSRF_HOLE in content:
+        content = content.replace(CSRF_HOLE, get_token(request).encode())
+    captchas: dict[bytes, bytes] = {}
+
+    def captcha(match: re.Match) -> bytes:
+        number = match.group(1)
+        if number not in captchas:
+            captchas[number] = CaptchaStore.generate_key().encode()
+        return captchas[number]
+
+    content = CAPTCHA_HOLES.sub(captcha, content)
+
+    def fragment(match: re.Match) -> bytes:
+        filler = _fillers.get(match.group(1).decode())
+        if filler is None:
+            return match.group(3)
+        return filler(request, int(match.group(2))).encode()
+
+    return FILL.sub(fragment, content)
+
+
+def _markers_removed(content: bytes) -> bytes:
+    return FILL.sub(rb"\3", content)
+
+
+class PageCacheMiddleware:
+    """Serve and keep anonymous pages (the innermost middleware, so every outer one —
+    CSRF cookie, CSP, language headers — still runs on a cached page)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _reader_may_share(request):
+            return self._fresh(request, key=None)
+        version = content_version()
+        token = request_version_set(version)
+        try:
+            key = _key(request, version)
+            stored = _cache().get(key)
+            if stored is not None:
+                return self._from_cache(request, stored)
+            return self._fresh(request, key=key)
+        finally:
+            request_version_reset(token)
+
+    def _fresh(self, request: HttpRequest, *, key: str | None) -> HttpResponse:
+        response = self.get_response(request)
+        if key is not None and _storable(request, response):
+            stored = {
+                "content": _with_holes(response.content),
+                "headers": [
+                    (name, response[name])
+                    for name in KEPT_HEADERS
+                    if response.has_header(name)
+                ],
+            }
+            _cache().set(key, stored, _seconds())
+            response[STATUS_HEADER] = "miss"
+        if not response.streaming and b"<!--mura:fill" in response.content:
+            response.content = _markers_removed(response.content)
+        return response
+
+    def _from_cache(self, request: HttpRequest, stored: dict) -> HttpResponse:
+        response = HttpResponse(_filled(request, stored["content"]))
+        for name, value in stored["headers"]:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return response

@@ -1,0 +1,46 @@
+"""Finding the page an address names in two queries instead of two per level.
+
+Wagtail walks the tree from the home page, reading each level's child and then its
+specific row. The pages along the address are read here in one query (by ``url_path``,
+unique per tree); only the last one's specific row is read after it. The walk's rules
+are kept: a routable page on the way (RoutablePageMixin) whose own sub-routes match the
+rest of the address wins over its children, and a page that overrides ``route`` is
+asked itself, as the tree walk would."""
+
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+def _walks_itself(page_class) -> bool:
+    return (
+        issubclass(page_class, RoutablePageMixin) or page_class.route is not Page.route
+    )
+
+
+def route_below(home: Page, request, path_components: list[str]):
+    """``home.route(request, path_components)`` as Wagtail's walk would answer it."""
+    prefixes = [
+        home.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+        for depth in range(1, len(path_components) + 1)
+    ]
+    chain = list(
+        Page.objects.filter(url_path__in=prefixes, path__startswith=home.path).order_by(
+            "depth"
+        )
+    )
+    parent: Page = home
+    for position, page in enumerate(chain):
+        expected = path_components[: position + 1]
+        if page.url_path != home.url_path + "".join(f"{slug}/" for slug in expected):
+            break
+        page_class = page.specific_class
+        if page_class is None:
+            raise Http404
+        if _walks_itself(page_class) or position == len(chain) - 1:
+            specific = page_class.objects.get(pk=page.pk)
+            specific._cached_parent_obj = parent
+            return specific.route(request, path_components[position + 1 :])
+        page._cached_parent_obj = parent
+        parent = page
+    raise Http404

@@ -1,0 +1,75 @@
+"""Every public page type renders in a bounded number of queries on the demo's content
+(uncached: the page cache is off in the test settings), so a page stays cheap as the
+portal grows. The bounds are what each page needs today; the figures before this work
+are in docs/PERFORMANCE.md."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from mura.catalog.models import Person, Resource
+from mura.conftest import load_demo
+from mura.events.models import EventPage
+from mura.exhibitions.models import ExhibitionPage
+from mura.institutions.models import Institution
+from mura.news.models import NewsArticlePage
+
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+# page type: (most queries, address of the demo's page of that type)
+BOUNDS = {
+    "home": 22,
+    "home (ru)": 22,
+    "news list": 16,
+    "article": 21,
+    "catalogue item": 16,
+    "authority": 6,
+    "institution": 17,
+    "event": 27,
+    "exhibition": 22,
+    "search (kk)": 9,
+    "search (ru)": 9,
+}
+
+
+def addresses() -> dict[str, str]:
+    def kazakh(model):
+        return model.objects.live().filter(locale__language_code="kk").first().url
+
+    return {
+        "home": "/",
+        "home (ru)": "/ru/",
+        "news list": "/news/",
+        "article": kazakh(NewsArticlePage),
+        "catalogue item": Resource.objects.public().first().get_absolute_url(),
+        "authority": Person.objects.first().get_absolute_url(),
+        "institution": Institution.objects.first().get_absolute_url(),
+        "event": kazakh(EventPage),
+        "exhibition": kazakh(ExhibitionPage),
+        "search (kk)": "/search/?q=кітап",
+        "search (ru)": "/ru/search/?q=книга",
+    }
+
+
+@pytest.mark.django_db
+def test_every_public_page_type_is_cheap_to_render():
+    load_demo("institutions", "portal", "news", "catalog", "events", "exhibitions")
+    load_demo("search")
+    client = Client(HTTP_USER_AGENT=FIREFOX)
+    pages = addresses()
+    for (
+        url
+    ) in pages.values():  # the site's settings rows made, the process's memo filled
+        assert client.get(url).status_code == 200, url
+    counts = {}
+    for name, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[name] = len(queries)
+    over = {
+        name: f"{count} > {BOUNDS[name]}"
+        for name, count in counts.items()
+        if count > BOUNDS[name]
+    }
+    assert over == {}, counts
