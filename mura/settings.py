@@ -112,9 +112,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
     "mura.audit.context.AuditAddressMiddleware",
-    "mura.statistics.middleware.RecordViewsMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
     "mura.portal.page_cache.PageCacheMiddleware",
+    "mura.statistics.middleware.RecordViewsMiddleware",
 ]
 
 ROOT_URLCONF = "mura.urls"

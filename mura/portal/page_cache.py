@@ -8,7 +8,10 @@ new for each reader left as holes, filled as it is served:
 - the CAPTCHA key of every form (a code is used once: each reader gets a new one);
 - fragments a template marks ``<!--mura:fill NAME ID-->…<!--/mura:fill-->``, redrawn by
   the filler an app registers under NAME (the news app counts the visit and prints the
-  article's views), so what the cache serves stays as honest as a fresh page.
+  article's views), so what the cache serves stays as honest as a fresh page;
+- work a fresh page did that must happen for every reader (the statistics count a
+  view): an app registers it with ``replay_register`` and asks for it while the page is
+  drawn with ``replay_on_hit``; it runs again each time the page is served from here.
 
 Signed-in users, POSTs, htmx fragments, readers with a session or messages, searches and
 personal addresses are never served from or stored in the cache; nor is a response that
@@ -55,11 +58,23 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 
 Filler = Callable[[HttpRequest, int], str]
 _fillers: dict[str, Filler] = {}
+_replays: dict[str, Callable[..., object]] = {}
 
 
 def filler_register(name: str, filler: Filler) -> None:
     """``filler(request, id)`` redraws ``<!--mura:fill name id-->`` on a cached page."""
     _fillers[name] = filler
+
+
+def replay_register(name: str, work: Callable[..., object]) -> None:
+    """``work(request, *args)`` runs for each reader a cached page is served to."""
+    _replays[name] = work
+
+
+def replay_on_hit(request: HttpRequest, name: str, *args) -> None:
+    """Ask, while a page is drawn, for ``name``'s work to run again with ``args`` each
+    time this page is served from the cache (the fresh page has done it already)."""
+    request.__dict__.setdefault("_mura_replays", []).append((name, args))
 
 
 def _cache():
@@ -142,8 +157,8 @@ def _markers_removed(content: bytes) -> bytes:
 
 
 class PageCacheMiddleware:
-    """Serve and keep anonymous pages (the innermost middleware, so every outer one —
-    CSRF cookie, CSP, language headers — still runs on a cached page)."""
+    """Serve and keep anonymous pages (inside every middleware a cached page needs, so the
+    CSRF cookie, CSP and language headers still come on a cached page)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -172,6 +187,7 @@ class PageCacheMiddleware:
                     for name in KEPT_HEADERS
                     if response.has_header(name)
                 ],
+                "replays": getattr(request, "_mura_replays", []),
             }
             _cache().set(key, stored, _seconds())
             response[STATUS_HEADER] = "miss"
@@ -180,6 +196,8 @@ class PageCacheMiddleware:
         return response
 
     def _from_cache(self, request: HttpRequest, stored: dict) -> HttpResponse:
+        for name, args in stored.get("replays", ()):
+            _replays[name](request, *args)
         response = HttpResponse(_filled(request, stored["content"]))
         for name, value in stored["headers"]:
             response[name] = value

@@ -31,6 +31,19 @@ def reader_view_count(
     return True
 
 
+#: The page cache's name for counting a view again on a cached page.
+VIEWS_REPLAY = "statistics-view"
+
+
+def views_count(
+    request: HttpRequest, kind: ViewKind, key: str, institution_id: int | None
+) -> None:
+    """`reader_view_count` in the page cache's replay form (`replay_register`)."""
+    reader_view_count(
+        request=request, kind=kind, key=key, institution_id=institution_id
+    )
+
+
 def daily_view_record(
     *, kind: ViewKind, key: str, institution_id: int | None, day: date, views: int = 1
 ) -> None:

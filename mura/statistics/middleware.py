@@ -1,9 +1,11 @@
-"""Counts readers' views of catalogue records, which are Django views, not pages."""
+"""Counts readers' views of catalogue records, which are Django views, not pages. It sits
+inside the page cache, which replays the count when it serves the record from the cache."""
 
 from django.http import HttpRequest, HttpResponse
 
 from mura.catalog.models import Resource
-from mura.statistics.counting import reader_view_count
+from mura.portal.page_cache import replay_on_hit
+from mura.statistics.counting import VIEWS_REPLAY, views_count
 from mura.statistics.models import ViewKind
 
 RECORD_VIEW = "catalog:item"
@@ -23,10 +25,7 @@ class RecordViewsMiddleware:
                 .values_list("institution_id", flat=True)
                 .first()
             )
-            reader_view_count(
-                request=request,
-                kind=ViewKind.ITEM,
-                key=public_id,
-                institution_id=institution_id,
-            )
+            view = (ViewKind.ITEM, public_id, institution_id)
+            views_count(request, *view)
+            replay_on_hit(request, VIEWS_REPLAY, *view)
         return response

@@ -6,8 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from mura.institutions.permissions import institutions_for, is_union_admin
+from mura.portal.page_cache import replay_on_hit
 from mura.statistics import views
-from mura.statistics.counting import reader_view_count
+from mura.statistics.counting import VIEWS_REPLAY, views_count
 from mura.statistics.page_views import page_kind
 
 
@@ -41,12 +42,9 @@ def count_page_views(serve):
     def inner(page, request, serve_args, serve_kwargs):
         kind = page_kind(page)
         if kind is not None:
-            reader_view_count(
-                request=request,
-                kind=kind,
-                key=str(page.translation_key),
-                institution_id=page.institution_id,
-            )
+            view = (kind, str(page.translation_key), page.institution_id)
+            views_count(request, *view)
+            replay_on_hit(request, VIEWS_REPLAY, *view)
         return serve(page, request, serve_args, serve_kwargs)
 
     return inner

@@ -21,6 +21,7 @@ from mura.news.models import ArticleViewCount, NewsArticlePage
 from mura.portal.content_version import VERSION_KEY, content_changed
 from mura.portal.models import PortalSettings
 from mura.portal.page_cache import STATUS_HEADER
+from mura.statistics.models import DailyViews, ViewKind
 
 ARTICLE = "/news/elbasy-library-information-resources-session/"
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -221,3 +222,16 @@ def test_searches_are_not_cached(site_tree):
     client = reader(1)
     assert client.get("/search/?q=кітап").get(STATUS_HEADER) is None
     assert client.get("/search/?q=кітап").get(STATUS_HEADER) is None
+
+
+def test_the_statistics_count_readers_of_cached_pages_and_records(article, institution):
+    record = ResourceFactory(institution=institution, title="Қара сөздер")
+    for address, kind in (
+        (ARTICLE, ViewKind.NEWS),
+        (record.get_absolute_url(), ViewKind.ITEM),
+    ):
+        statuses = [read(reader(number), address)[1] for number in range(1, 4)]
+        assert statuses == ["miss", "hit", "hit"]
+        assert DailyViews.objects.get(kind=kind).views == 3
+        read(reader(3), address)  # the same reader again the same day
+        assert DailyViews.objects.get(kind=kind).views == 3

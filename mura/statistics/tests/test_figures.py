@@ -23,6 +23,7 @@ from mura.events.tests.factories import make_event, registration_data
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import InstitutionFactory, UserFactory
+from mura.institutions.tests.staff import admin_language
 from mura.news.models import NewsArticlePage
 from mura.news.tests.factories import NewsArticlePageFactory
 from mura.search.models import SearchQueryLog
@@ -180,9 +181,10 @@ def test_catalogue_growth_per_institution_and_kind_with_images(institution):
 
 
 def staff_of(institution, username="staff"):
+    """An editor who chose the Russian admin (the union admin below keeps Kazakh)."""
     user = UserFactory(username=username)
     membership_grant(user=user, institution=institution, role=Role.EDITOR)
-    return user
+    return admin_language(user, "ru")
 
 
 QUERY = {"start": "2030-03-01", "end": "2030-03-10"}
@@ -196,7 +198,7 @@ def test_staff_see_their_institution_and_admins_compare(client, admin_client, tw
     html = client.get(PAGE, {**QUERY, "institution": two["theirs"].pk}).content.decode()
     assert "Олардың жаңалығы" not in html
     html = admin_client.get(PAGE, QUERY).content.decode()
-    assert "Олардың жаңалығы" in html and "Просмотры по учреждениям" in html
+    assert "Олардың жаңалығы" in html and "Мекемелер бойынша қаралым" in html
     assert 'role="img"' in html and '<title id="chart-views-title">' in html
 
 
@@ -209,13 +211,10 @@ def test_people_without_a_role_get_no_statistics(client, db):
 
 def test_a_bad_period_is_explained_in_the_admins_language(admin_client, db):
     response = admin_client.get(PAGE, {"start": "2030-03-10", "end": "2030-03-01"})
-    assert (
-        "Период должен начинаться раньше, чем заканчивается."
-        in response.content.decode()
-    )
+    assert "Кезеңнің басы соңынан бұрын болуы керек." in response.content.decode()
     response = admin_client.get(f"{PAGE}views.csv", {"start": "вчера"})
     assert response.status_code == 400
-    assert "Введите правильную дату." in response.content.decode()
+    assert "Дұрыс күнді енгізіңіз." in response.content.decode()
 
 
 def test_downloads_hold_the_figures_rows(client, two):
