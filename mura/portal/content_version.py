@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 VERSION_KEY = "mura:content-version"
 # Kept for a day at most, so a version nobody bumps is still renewed now and then.
@@ -77,7 +77,12 @@ def request_version_reset(token) -> None:
 
 def _bump() -> None:
     version = uuid.uuid4().hex
-    _cache().set(VERSION_KEY, version, VERSION_SECONDS)
+    try:
+        _cache().set(VERSION_KEY, version, VERSION_SECONDS)
+    except DatabaseError:
+        # Migrations save rows before the cache tables exist (they are made after
+        # migrate): nothing can have been cached yet, so there is nothing to outdate.
+        return
     _last_read.update(version=version, at=time.monotonic())
 
 

@@ -19,17 +19,17 @@ FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.
 
 # page type: (most queries, address of the demo's page of that type)
 BOUNDS = {
-    "home": 22,
-    "home (ru)": 22,
+    "home": 29,
+    "home (ru)": 29,
     "news list": 16,
     "article": 21,
-    "catalogue item": 16,
+    "catalogue item": 17,
     "authority": 6,
     "institution": 17,
     "event": 27,
     "exhibition": 22,
-    "search (kk)": 9,
-    "search (ru)": 9,
+    "search (kk)": 19,
+    "search (ru)": 15,
 }
 
 

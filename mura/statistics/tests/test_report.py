@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from mura.institutions.models import Role
 from mura.institutions.services import membership_grant
 from mura.institutions.tests.factories import InstitutionFactory, UserFactory
+from mura.institutions.tests.staff import admin_language
 from mura.news.tests.factories import NewsArticlePageFactory
 from mura.statistics.counting import daily_view_record
 from mura.statistics.models import ViewKind
@@ -82,7 +83,7 @@ def test_another_institutions_report_is_refused_in_the_admins_language(
     client, demo_news
 ):
     ours, staff = setup_quarter(demo_news)
-    client.force_login(staff)
+    client.force_login(admin_language(staff, "ru"))
     response = report_of(client, InstitutionFactory())
     assert response.status_code == 400
     assert "Выберите корректный вариант" in response.content.decode()
