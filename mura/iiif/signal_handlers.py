@@ -29,7 +29,10 @@ page_unpublished.connect(_forget, dispatch_uid="iiif-unpublished")
 
 
 @receiver(post_save, sender=DigitalFile, dispatch_uid="iiif-tiles")
-def _tiles_ahead(sender, instance: DigitalFile, **kwargs) -> None:
+def _tiles_ahead(sender, instance: DigitalFile, raw: bool = False, **kwargs) -> None:
+    # A fixture being loaded (a restore) may not have its images in yet.
+    if raw or instance.image_id is None:
+        return
     image = instance.image
-    if image is not None and image.width * image.height > LARGE_IMAGE:
+    if image.width * image.height > LARGE_IMAGE:
         transaction.on_commit(lambda: image_tiles_build.enqueue(image.pk))
