@@ -18,7 +18,7 @@ invisible in both), the last two generated mechanically from the Cyrillic table 
 all stay in step.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -197,20 +197,29 @@ def _skeleton_letters(letters: Iterable[str]) -> frozenset[str]:
     return frozenset(cyrillic_skeleton(ch)[-1:] for ch in letters) - {""}
 
 
-def _skeleton_endings(endings: tuple[_Ending, ...]) -> _Endings:
-    """Translate endings to the skeleton, merging allomorphs that become identical."""
+def _translated_endings(
+    endings: tuple[_Ending, ...],
+    text_of: Callable[[str], str],
+    letters_of: Callable[[Iterable[str]], frozenset[str]],
+) -> _Endings:
+    """Translate endings to another alphabet (the Latin skeleton, the keyboard-folded
+    letters), merging allomorphs that become identical there (-ға and -га)."""
     merged: dict[str, frozenset[str]] = {}
     poss3_only: set[str] = set()
     for ending in endings:
-        text = cyrillic_skeleton(ending.text)
+        text = text_of(ending.text)
         if not ending.after:
             poss3_only.add(text)
         else:
-            after = _skeleton_letters(ending.after)
+            after = letters_of(ending.after)
             merged[text] = merged.get(text, frozenset()) | after
     result = [_Ending(text, after, "") for text, after in merged.items()]
     result += [_Ending(text, _AFTER_POSS3, "") for text in poss3_only]
     return _by_length(result)
+
+
+def _skeleton_endings(endings: tuple[_Ending, ...]) -> _Endings:
+    return _translated_endings(endings, cyrillic_skeleton, _skeleton_letters)
 
 
 _SKELETON = _Alphabet(
@@ -237,20 +246,8 @@ def _folded_letters(letters: Iterable[str]) -> frozenset[str]:
 
 
 def _folded_endings(endings: tuple[_Ending, ...]) -> _Endings:
-    """Translate endings to the keyboard-folded alphabet, harmony aside (ә, ө, ұ, ү, і
-    are gone), merging allomorphs that become identical (-ға and -га)."""
-    merged: dict[str, frozenset[str]] = {}
-    poss3_only: set[str] = set()
-    for ending in endings:
-        text = keyboard_fold(ending.text)
-        if not ending.after:
-            poss3_only.add(text)
-        else:
-            after = _folded_letters(ending.after)
-            merged[text] = merged.get(text, frozenset()) | after
-    result = [_Ending(text, after, "") for text, after in merged.items()]
-    result += [_Ending(text, _AFTER_POSS3, "") for text in poss3_only]
-    return _by_length(result)
+    """Harmony aside: ә, ө, ұ, ү, і are gone in the folded alphabet."""
+    return _translated_endings(endings, keyboard_fold, _folded_letters)
 
 
 _FOLDED = _Alphabet(
