@@ -123,6 +123,7 @@ def manifest(resource: Resource, *, base: str) -> dict:
     manifest_id = base + reverse("iiif:manifest", args=[resource.public_id])
     record_url = base + resource.get_absolute_url()
     language = resource.language if resource.language != Language.MULTIPLE else ""
+    provider = _provider(base, resource.institution)
     document = {
         "@context": CONTEXT,
         "id": manifest_id,
@@ -131,10 +132,10 @@ def manifest(resource: Resource, *, base: str) -> dict:
         "metadata": _metadata(resource),
         "requiredStatement": {
             "label": in_languages(lambda: _("Held by")),
-            "value": _provider(base, resource.institution)["label"],
+            "value": provider["label"],
         },
         "rights": _rights(files),
-        "provider": [_provider(base, resource.institution)],
+        "provider": [provider],
         "homepage": [
             {
                 "id": record_url,
