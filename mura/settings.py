@@ -316,17 +316,30 @@ MURA_SITEMAP_SECTION_SIZE = 5_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Every download passes Wagtail's view, so closed records' files can be refused.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = [
-    "csv",
-    "docx",
-    "odt",
-    "pdf",
-    "pptx",
-    "rtf",
-    "txt",
-    "xlsx",
-    "zip",
-]
+# Uploads (portal/uploads.py): images and documents up to MURA_UPLOAD_MAX_MB, their type
+# read from their content. A document's extension lists the types its first bytes may
+# name ("text": no binary signature); an Office or OpenDocument file is a ZIP archive whose
+# parts some writers store in an order that only shows it as one.
+MURA_UPLOAD_MAX_MB = env.int("MURA_UPLOAD_MAX_MB", default=100)
+MURA_DOCUMENT_TYPES = {
+    "csv": ["text"],
+    "docx": ["docx", "zip"],
+    "odt": ["odt", "zip"],
+    "pdf": ["pdf"],
+    "pptx": ["pptx", "zip"],
+    "rtf": ["rtf"],
+    "txt": ["text"],
+    "xlsx": ["xlsx", "zip"],
+    "zip": ["zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub"],
+}
+WAGTAILDOCS_EXTENSIONS = list(MURA_DOCUMENT_TYPES)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mura.portal.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "mura.portal.uploads.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MURA_UPLOAD_MAX_MB * 1024 * 1024
+# Beyond this an image is refused before it is decoded (a decompression bomb).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("MURA_IMAGE_MAX_PIXELS", default=100_000_000)
+# Import files (MARC, CSV) of a whole catalogue are bigger than any scan.
+MURA_IMPORT_MAX_MB = env.int("MURA_IMPORT_MAX_MB", default=1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "tif", "tiff"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
