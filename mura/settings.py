@@ -1,5 +1,6 @@
 """Mura settings: everything that varies per deployment comes from the environment."""
 
+import logging
 import os
 import secrets
 from datetime import timedelta
@@ -8,6 +9,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "mura.portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -390,15 +393,41 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Logs go to standard error: text lines, or with MURA_LOG_FORMAT=json one JSON object a
+# line, with one line per request (portal/request_log.py). The task worker writes a line
+# per task only with `mura worker -v 2`.
+MURA_LOG_FORMAT = env.str("MURA_LOG_FORMAT", default="text")
+# ... and Python's warnings become log records, so every line is JSON.
+logging.captureWarnings(MURA_LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+            },
+            "json_ensure_ascii": False,
+            # Django's request logs carry the request, whose address has the query.
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if MURA_LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "mura.requests": {"level": "INFO" if MURA_LOG_FORMAT == "json" else "WARNING"},
     },
 }
 
