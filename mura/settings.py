@@ -1,5 +1,6 @@
 """Mura settings: everything that varies per deployment comes from the environment."""
 
+import logging
 import os
 import secrets
 from datetime import timedelta
@@ -8,6 +9,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "mura.portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -316,17 +319,30 @@ MURA_SITEMAP_SECTION_SIZE = 5_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Every download passes Wagtail's view, so closed records' files can be refused.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = [
-    "csv",
-    "docx",
-    "odt",
-    "pdf",
-    "pptx",
-    "rtf",
-    "txt",
-    "xlsx",
-    "zip",
-]
+# Uploads (portal/uploads.py): images and documents up to MURA_UPLOAD_MAX_MB, their type
+# read from their content. A document's extension lists the types its first bytes may
+# name ("text": no binary signature); an Office or OpenDocument file is a ZIP archive whose
+# parts some writers store in an order that only shows it as one.
+MURA_UPLOAD_MAX_MB = env.int("MURA_UPLOAD_MAX_MB", default=100)
+MURA_DOCUMENT_TYPES = {
+    "csv": ["text"],
+    "docx": ["docx", "zip"],
+    "odt": ["odt", "zip"],
+    "pdf": ["pdf"],
+    "pptx": ["pptx", "zip"],
+    "rtf": ["rtf"],
+    "txt": ["text"],
+    "xlsx": ["xlsx", "zip"],
+    "zip": ["zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub"],
+}
+WAGTAILDOCS_EXTENSIONS = list(MURA_DOCUMENT_TYPES)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mura.portal.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "mura.portal.uploads.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MURA_UPLOAD_MAX_MB * 1024 * 1024
+# Beyond this an image is refused before it is decoded (a decompression bomb).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("MURA_IMAGE_MAX_PIXELS", default=100_000_000)
+# Import files (MARC, CSV) of a whole catalogue are bigger than any scan.
+MURA_IMPORT_MAX_MB = env.int("MURA_IMPORT_MAX_MB", default=1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "tif", "tiff"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
@@ -350,7 +366,9 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = HTTPS and env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
     SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-    SILENCED_SYSTEM_CHECKS = (
+    # SAMEORIGIN, not DENY, is deliberate: Wagtail shows a page's preview in a frame.
+    # Without HTTPS, mura.W006 says in one warning what Django's four would.
+    SILENCED_SYSTEM_CHECKS = ["security.W019"] + (
         []
         if HTTPS
         else ["security.W004", "security.W008", "security.W012", "security.W016"]
@@ -377,15 +395,41 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Logs go to standard error: text lines, or with MURA_LOG_FORMAT=json one JSON object a
+# line, with one line per request (portal/request_log.py). The task worker writes a line
+# per task only with `mura worker -v 2`.
+MURA_LOG_FORMAT = env.str("MURA_LOG_FORMAT", default="text")
+# ... and Python's warnings become log records, so every line is JSON.
+logging.captureWarnings(MURA_LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+            },
+            "json_ensure_ascii": False,
+            # Django's request logs carry the request, whose address has the query.
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if MURA_LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "mura.requests": {"level": "INFO" if MURA_LOG_FORMAT == "json" else "WARNING"},
     },
 }
 

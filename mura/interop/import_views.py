@@ -6,9 +6,12 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mura.institutions.models import Role
@@ -17,6 +20,13 @@ from mura.interop.marc.iso2709 import ENCODINGS
 from mura.interop.models import ImportRun
 from mura.interop.runs import FORMATS, import_run_create
 from mura.interop.tasks import import_file
+from mura.portal.uploads import (
+    TEXT,
+    content_kind,
+    file_head,
+    kind_label,
+    upload_size_check,
+)
 
 FORMAT_LABELS = {
     "marc21": "MARC 21 (ISO 2709)",
@@ -46,6 +56,40 @@ class ImportUploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions_for(user, Role.CATALOGUER)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, format = cleaned.get("file"), cleaned.get("format")
+        if upload is not None and format is not None:
+            try:
+                upload_size_check(upload, limit_mb=settings.MURA_IMPORT_MAX_MB)
+                import_content_check(upload, format=format)
+            except ValidationError as error:
+                self.add_error("file", error)
+        return cleaned
+
+
+def import_content_check(upload: File, *, format: str) -> None:
+    """Refuse a file whose first bytes cannot begin the chosen format: ISO 2709 records
+    start with their length in digits, MARCXML with markup, CSV is plain text."""
+    head = file_head(upload)
+    kind = content_kind(head)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if format == "marcxml":
+        fits = kind == TEXT and start.startswith(b"<")
+    elif format == "csv":
+        fits = kind == TEXT
+    else:
+        fits = start[:5].isdigit()
+    if not fits:
+        raise ValidationError(
+            gettext(
+                "This file does not look like %(format)s (its content is %(found)s). "
+                "Check the format chosen below, or export the file again."
+            ),
+            code="import_format_mismatch",
+            params={"format": FORMAT_LABELS[format], "found": kind_label(kind)},
+        )
 
 
 def _imports_dir() -> Path:

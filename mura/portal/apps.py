@@ -8,6 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from mura.portal import content_signals  # noqa: PLC0415 - models load before ready()
+        from mura.portal import (  # noqa: PLC0415 - models load before ready()
+            checks,  # noqa: F401 - registers the deployment checks
+            content_signals,
+        )
 
         content_signals.connect()

@@ -1,6 +1,9 @@
 """Staff upload a file in the admin; it is imported by the task worker (run at once in
 tests) and the progress page shows what became of it."""
 
+import html
+
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -106,3 +109,62 @@ def test_a_running_import_page_refreshes_itself(client, institution, tmp_path):
     ).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in text
     assert "4 of 10 records (40%)" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "format", "words"),
+    [
+        ("books.mrc", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "marc21", "its content is PDF"),
+        (
+            "books.xml",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "marcxml",
+            "does not look like MARCXML (its content is PNG)",
+        ),
+        ("books.csv", b"PK\x03\x04\x14\0\0\0\x08\0", "csv", "its content is ZIP"),
+        ("books.xml", b"title;author\n", "marcxml", "does not look like MARCXML"),
+    ],
+)
+def test_a_file_that_is_not_the_chosen_format_is_refused(
+    client, institution, name, content, format, words
+):
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="en"
+    )
+    client.force_login(cataloguer)
+    response = client.post(
+        reverse("interop_import_upload"),
+        {
+            "institution": institution.pk,
+            "format": format,
+            "encoding": "auto",
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == 200
+    assert words in html.unescape(response.content.decode())
+    assert not ImportRun.objects.exists()
+
+
+def test_an_import_file_over_the_limit_is_refused(
+    client, institution, settings, tmp_path
+):
+    settings.MURA_IMPORT_MAX_MB = 1
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="ru"
+    )
+    client.force_login(cataloguer)
+    data = marc_file(tmp_path / "books.mrc", count=6000).read_bytes()
+    assert len(data) > 1024 * 1024
+    response = client.post(
+        reverse("interop_import_upload"),
+        {
+            "institution": institution.pk,
+            "format": "marc21",
+            "encoding": "auto",
+            "file": SimpleUploadedFile("books.mrc", data),
+        },
+    )
+    assert response.status_code == 200
+    assert "не больше 1,0\xa0МБ" in html.unescape(response.content.decode())
+    assert not ImportRun.objects.exists()

@@ -3,6 +3,7 @@ import signal
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -65,8 +66,12 @@ class Command(BaseCommand):
                 address,
                 "--workers",
                 str(options["workers"]),
-                "--access-logfile",
-                "-",
+                # As JSON, Django logs each request itself (portal/request_log.py).
+                *(
+                    []
+                    if settings.MURA_LOG_FORMAT == "json"
+                    else ["--access-logfile", "-"]
+                ),
                 "--graceful-timeout",
                 "5",
             ]
