@@ -36,3 +36,11 @@ def admin_sign_in(walk: Walk, user: User) -> None:
     walk.page.locator("#id_password").fill(PASSWORD)
     walk.page.locator("form button[type=submit]").first.click()
     walk.page.wait_for_url(f"{walk.base_url}/admin/")
+
+
+def cut_menu_labels(walk: Walk) -> list[str]:
+    """The admin menu's labels that do not fit their line and end in an ellipsis."""
+    return walk.page.locator(".sidebar-main-menu .menuitem-label").evaluate_all(
+        "labels => labels.filter(l => l.scrollWidth > l.clientWidth)"
+        ".map(l => l.textContent)"
+    )
