@@ -1,6 +1,7 @@
-"""Journey: a reader registers for an upcoming event, choosing a master class, keeps the
-readable confirmation, and on registering twice is offered the link again; in Kazakh and
-Russian, on a desktop and a phone."""
+"""Journey: a reader registers for an upcoming event (its times on a clock named in the
+reader's words), choosing a master class, keeps the readable confirmation, and on
+registering twice is offered the link again; in Kazakh and Russian, on a desktop and a
+phone."""
 
 import pytest
 from django.core import mail
@@ -15,6 +16,7 @@ SEEN = {
     "kk": {
         "event": "Өлкетану қорын цифрландыру: семинар және шеберлік сағаттары",
         "register": "Тіркелу",
+        "zone": "(Қызылорда, UTC+05:00)",
         "master_class": "Шеберлік сағаты: кітаптар мен құжаттарды сканерлеу",
         "confirmed": "Расталды",
         "yes": "Иә",
@@ -25,6 +27,7 @@ SEEN = {
     "ru": {
         "event": "Оцифровка краеведческих фондов: семинар и мастер-классы",
         "register": "Зарегистрироваться",
+        "zone": "(Кызылорда, UTC+05:00)",
         "master_class": "Мастер-класс: сканирование книг и документов",
         "confirmed": "Подтверждена",
         "yes": "Да",
@@ -62,6 +65,7 @@ def test_register_choosing_a_master_class_and_keep_the_ticket(live_full_demo, wa
         email = f"aliya.{walk.language}.{walk.device}@example.kz"
         page.goto(walk.url("/events/"))
         page.get_by_role("link", name=text["event"]).first.click()
+        expect(page.locator(".event__when .event__zone")).to_have_text(text["zone"])
         assert_facts_readable(page, ".event__facts")
         walk.snap("register-event")
         page.get_by_role("link", name=text["register"]).first.click()
