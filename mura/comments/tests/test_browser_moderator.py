@@ -1,5 +1,6 @@
-"""Journey: a moderator sees a waiting comment on the dashboard and approves it in one
-click, then finds it approved in the comments listing."""
+"""Journey: a moderator's dashboard shows the searches readers found nothing for this week
+and a waiting comment, which one click approves; in the Kazakh and Russian admin, on a
+desktop and a phone."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -14,8 +15,16 @@ from mura.news.models import NewsArticlePage
 pytestmark = pytest.mark.browser
 
 TEXTS = {
-    "kk": {"approve": "Мақұлдау", "done": "{name} жазған пікір мақұлданды."},
-    "ru": {"approve": "Одобрить", "done": "Комментарий автора {name} одобрен."},
+    "kk": {
+        "approve": "Мақұлдау",
+        "done": "{name} жазған пікір мақұлданды.",
+        "unfound": "Осы аптада ештеңе таппаған іздеулер",
+    },
+    "ru": {
+        "approve": "Одобрить",
+        "done": "Комментарий автора {name} одобрен.",
+        "unfound": "Поиски без результатов за неделю",
+    },
 }
 
 
@@ -41,7 +50,12 @@ def test_moderator_approves_a_comment_in_one_click(live_full_demo, walks):
             language=walk.language,
         )
         comment = _waiting_comment(article, f"Оқырман {walk.language} {walk.device}")
+        unfound = f"qxzw{walk.language}{walk.device}"
+        walk.page.goto(walk.url(f"/search/?q={unfound}"))  # a reader finds nothing
         admin_sign_in(walk, user)
+        searches = walk.page.locator('[data-dashboard="unfound-queries"]')
+        expect(searches).to_contain_text(texts["unfound"])
+        expect(searches).to_contain_text(unfound)
         panel = walk.page.locator('[data-dashboard="comments-waiting"]')
         row = panel.locator("tr", has_text=comment.name)
         expect(row).to_be_visible()
