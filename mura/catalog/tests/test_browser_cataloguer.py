@@ -13,6 +13,7 @@ from mura.institutions.models import Role
 from mura.institutions.tests.staff import (
     admin_sign_in,
     cut_menu_labels,
+    header_title_cut,
     staff_member,
 )
 
@@ -72,6 +73,7 @@ def test_cataloguer_sees_recent_records_and_opens_one_on_the_site(
 
         walk.page.goto(walk.base_url + BOOKS)
         expect(walk.page.locator("h1")).to_contain_text(texts["books"])
+        assert not header_title_cut(walk)
         headings = walk.page.locator("table.listing thead th")
         for column in texts["columns"]:
             expect(headings.filter(has_text=column)).to_have_count(1)

@@ -44,3 +44,16 @@ def cut_menu_labels(walk: Walk) -> list[str]:
         "labels => labels.filter(l => l.scrollWidth > l.clientWidth)"
         ".map(l => l.textContent)"
     )
+
+
+def header_title_cut(walk: Walk) -> bool:
+    """Whether the admin header's title (its last breadcrumb) runs past the edge of its
+    bar or of the window, so that the person reads only its first letters."""
+    return walk.page.locator(".w-slim-header .w-breadcrumbs").evaluate(
+        """bar => {
+            const title = bar.querySelector("li:last-child").getBoundingClientRect();
+            const frame = bar.getBoundingClientRect();
+            return title.right > Math.min(frame.right, window.innerWidth) + 1
+                || title.left < frame.left - 1;
+        }"""
+    )
