@@ -155,6 +155,23 @@ def browser_page(chromium):
     assert errors == [], f"console errors: {errors}"
 
 
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds against WCAG 2.1 A and AA on the page as it stands."""
+    require(AXE_SCRIPT.exists(), "axe-core is not installed (run `make install`)")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+    ]
+
+
 def sideways_scroll(page) -> int:
     """How many pixels a browser page is wider than its window (0 when it fits)."""
     return page.evaluate(

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_timezone_location
 
 from mura.portal.dates import DATE_PATTERNS
 from mura.portal.translation import current_language
@@ -40,12 +40,18 @@ def format_event_moment(
     return f"{day}, {format_time(local, TIME_PATTERN, locale=language)}"
 
 
-def format_zone(event) -> str:
-    """`UTC+05:00`: readers from another zone see which clock the times follow."""
-    offset = event.local_start.utcoffset()
+def format_zone(
+    event, value: datetime | None = None, language: str | None = None
+) -> str:
+    """`Қызылорда, UTC+05:00`: the clock the times follow, as its city in the reader's
+    language and its offset at `value` (the event's start by default)."""
+    language = language or current_language()
+    local = (value or event.start).astimezone(event.tzinfo)
+    offset = local.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset else 0
     sign = "+" if minutes >= 0 else "−"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    city = get_timezone_location(event.time_zone, locale=language, return_city=True)
+    return f"{city}, UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def format_slot_time(slot, language: str | None = None) -> str:

@@ -3,25 +3,12 @@ clock with its zone (the admin's own zone is Almaty's, an event may be elsewhere
 
 from datetime import datetime
 
-from babel.dates import get_timezone_location
 from django.utils.translation import gettext
 
-from mura.events.dates import format_event_moment
+from mura.events.dates import format_event_moment, format_zone
 from mura.events.models import EventPage, ExtraQuestion, Registration
-from mura.portal.translation import current_language
 
 EMPTY = "—"
-
-
-def zone_label(event: EventPage, value: datetime, language: str | None = None) -> str:
-    """`Кызылорда, UTC+05:00`: the zone's city and its offset at that moment."""
-    language = language or current_language()
-    local = value.astimezone(event.tzinfo)
-    offset = local.utcoffset()
-    minutes = int(offset.total_seconds() // 60) if offset else 0
-    sign = "+" if minutes >= 0 else "−"
-    city = get_timezone_location(event.time_zone, locale=language, return_city=True)
-    return f"{city}, UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def event_time(
@@ -31,7 +18,7 @@ def event_time(
     if value is None:
         return EMPTY
     moment = format_event_moment(event, value, language)
-    return f"{moment} ({zone_label(event, value, language)})"
+    return f"{moment} ({format_zone(event, value, language)})"
 
 
 def event_wall_clock(event: EventPage, value: datetime | None) -> datetime | None:

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -275,13 +275,13 @@ class RegistrationInspectView(InspectView):
         return display.country_in_words(self.object)
 
     def get_answers_display_value(self):
-        return (
-            format_html_join(
-                "",
-                "<p>{}: {}</p>",
-                display.answers_in_words(self.object),
-            )
-            or display.EMPTY
+        """Each question over its answer, as the view shows its own fields (a question
+        ends in its own "?", so "question: answer" on one line read "…?: Да")."""
+        answers = display.answers_in_words(self.object)
+        if not answers:
+            return display.EMPTY
+        return format_html(
+            "<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", answers)
         )
 
     def get_sections_display_value(self):

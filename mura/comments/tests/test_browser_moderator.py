@@ -1,11 +1,13 @@
-"""Journey: a moderator sees a waiting comment on the dashboard and approves it in one
-click, then finds it approved in the comments listing."""
+"""Journey: a moderator's dashboard shows the searches readers found nothing for this week
+and a waiting comment, which one click approves; in the Kazakh and Russian admin, on a
+desktop and a phone."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from playwright.sync_api import expect
 
 from mura.comments.models import Comment
+from mura.conftest import axe_violations
 from mura.institutions.models import Role
 from mura.institutions.tests.staff import admin_sign_in, staff_member
 from mura.news.models import NewsArticlePage
@@ -13,8 +15,16 @@ from mura.news.models import NewsArticlePage
 pytestmark = pytest.mark.browser
 
 TEXTS = {
-    "ru": {"approve": "Одобрить", "done": "одобрен"},
-    "en": {"approve": "Approve", "done": "is approved"},
+    "kk": {
+        "approve": "Мақұлдау",
+        "done": "{name} жазған пікір мақұлданды.",
+        "unfound": "Осы аптада ештеңе таппаған іздеулер",
+    },
+    "ru": {
+        "approve": "Одобрить",
+        "done": "Комментарий автора {name} одобрен.",
+        "unfound": "Поиски без результатов за неделю",
+    },
 }
 
 
@@ -25,7 +35,7 @@ def _waiting_comment(article: NewsArticlePage, name: str) -> Comment:
         institution=article.institution,
         name=name,
         email="reader@example.org",
-        body=f"{name}: кітапхананың жаңа залы туралы сұрақ.",
+        body="Кітапхананың жаңа залы қашан ашылады?",
     )
 
 
@@ -40,13 +50,21 @@ def test_moderator_approves_a_comment_in_one_click(live_full_demo, walks):
             language=walk.language,
         )
         comment = _waiting_comment(article, f"Оқырман {walk.language} {walk.device}")
+        unfound = f"qxzw{walk.language}{walk.device}"
+        walk.page.goto(walk.url(f"/search/?q={unfound}"))  # a reader finds nothing
         admin_sign_in(walk, user)
+        searches = walk.page.locator('[data-dashboard="unfound-queries"]')
+        expect(searches).to_contain_text(texts["unfound"])
+        expect(searches).to_contain_text(unfound)
         panel = walk.page.locator('[data-dashboard="comments-waiting"]')
         row = panel.locator("tr", has_text=comment.name)
         expect(row).to_be_visible()
+        assert axe_violations(walk.page) == []
         walk.snap("staff-moderator-dashboard")
         row.get_by_role("button", name=texts["approve"]).click()
-        expect(walk.page.locator(".messages")).to_contain_text(texts["done"])
+        expect(walk.page.locator(".messages")).to_contain_text(
+            texts["done"].format(name=comment.name)
+        )
         expect(panel.locator("tr", has_text=comment.name)).to_have_count(0)
         walk.snap("staff-moderator-approved")
         comment.refresh_from_db()

@@ -38,7 +38,7 @@ def event_dates(event: EventPage) -> str:
 
 @register.filter
 def event_zone(event: EventPage) -> str:
-    return f"{format_zone(event)}, {event.time_zone}"
+    return format_zone(event)
 
 
 @register.filter

@@ -353,6 +353,10 @@ def test_the_list_filters_to_exhibitions_on_show_now_and_travelling(
     on_tour = client.get(index + "?show=travelling").content.decode()
     assert travelling.title in on_tour and exhibition.title not in on_tour
     assert client.get(index + "?show=<script>").status_code == 200
+    travelling.venues.all().delete()
+    none_on_tour = client.get(index + "?show=travelling").content.decode()
+    assert "Көшпелі көрме әлі болған жоқ" in none_on_tour
+    assert "Қазір ашық көрме жоқ" not in none_on_tour
 
 
 def test_an_exhibition_links_its_iiif_collection(client, exhibition):

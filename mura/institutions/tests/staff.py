@@ -36,3 +36,24 @@ def admin_sign_in(walk: Walk, user: User) -> None:
     walk.page.locator("#id_password").fill(PASSWORD)
     walk.page.locator("form button[type=submit]").first.click()
     walk.page.wait_for_url(f"{walk.base_url}/admin/")
+
+
+def cut_menu_labels(walk: Walk) -> list[str]:
+    """The admin menu's labels that do not fit their line and end in an ellipsis."""
+    return walk.page.locator(".sidebar-main-menu .menuitem-label").evaluate_all(
+        "labels => labels.filter(l => l.scrollWidth > l.clientWidth)"
+        ".map(l => l.textContent)"
+    )
+
+
+def header_title_cut(walk: Walk) -> bool:
+    """Whether the admin header's title (its last breadcrumb) runs past the edge of its
+    bar or of the window, so that the person reads only its first letters."""
+    return walk.page.locator(".w-slim-header .w-breadcrumbs").evaluate(
+        """bar => {
+            const title = bar.querySelector("li:last-child").getBoundingClientRect();
+            const frame = bar.getBoundingClientRect();
+            return title.right > Math.min(frame.right, window.innerWidth) + 1
+                || title.left < frame.left - 1;
+        }"""
+    )

@@ -1,5 +1,5 @@
-"""axe-core finds no serious or critical violation and the Nu Html Checker no error, on the
-pages of every app, in Kazakh and Russian.
+"""axe-core finds no violation and the Nu Html Checker no error, on the pages of every app
+and every page the readers' journeys visit, in Kazakh and Russian.
 
 Both checkers are real programs (npm @axe-core/cli driving Debian's chromium through
 chromium-driver, and vnu-jar on Java) run against the full demo served by a live server."""
@@ -33,24 +33,30 @@ def demo_paths() -> list[str]:
         return model.objects.live().filter(locale__language_code="kk").first().url
 
     items = Resource.objects.filter(access=Access.PUBLIC, is_deleted=False)
+    auezov = Person.objects.get(name_kk="Әуезов, Мұхтар")
     return [
         "/",
         "/institutions/",
         "/institutions/tazhibaev-library/",
         "/news/",
         "/news/elbasy-library-information-resources-session/",
+        "/news/international-forum-toraighyrov-library-125/",
         "/catalog/",
         items.filter(kind=Kind.BOOK).first().get_absolute_url(),
         items.filter(kind=Kind.FILE).first().get_absolute_url(),
         items.filter(kind=Kind.MUSEUM_OBJECT).first().get_absolute_url(),
-        Person.objects.get(name_kk="Әуезов, Мұхтар").get_absolute_url(),
+        auezov.get_absolute_url(),
+        f"/catalog/?person={auezov.pk}",
         "/events/",
         "/events/calendar/?month=2020-06",
         kk_page(EventPage),
+        "/events/international-forum-toraighyrov-library-125/",
         "/exhibitions/",
+        "/exhibitions/?show=travelling",
         kk_page(ExhibitionPage),
         kk_page(ArtifactStoryPage),
         "/search/?q=кітапхана",
+        "/search/?q=Абай",
     ]
 
 
@@ -120,11 +126,10 @@ def test_every_page_is_accessible_and_valid(demo_urls, tmp_path):
     assert report.exists(), run.stdout + run.stderr
     results = json.loads(report.read_text())
     assert len(results) == len(urls)
-    serious = [
+    violations = [
         f"{result['url']}: {violation['id']} ({violation['impact']}) at {[n['target'] for n in violation['nodes']]}"
         for result in results
         for violation in result["violations"]
-        if violation["impact"] in {"serious", "critical"}
     ]
 
     files = []
@@ -145,4 +150,4 @@ def test_every_page_is_accessible_and_valid(demo_urls, tmp_path):
         for m in messages
         if m.get("type") == "error"
     ]
-    assert not serious and not invalid, "\n".join(serious + invalid)
+    assert not violations and not invalid, "\n".join(violations + invalid)

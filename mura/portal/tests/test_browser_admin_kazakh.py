@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from wagtail.models import Revision
 
 from mura.catalog.models import LibraryItem, Resource
-from mura.conftest import ROOT
+from mura.conftest import ROOT, axe_violations
 from mura.events.models import EventPage
 from mura.exhibitions.models import ExhibitionPage
 from mura.institutions.models import Institution
@@ -31,7 +31,6 @@ from mura.portal.models import HomePage
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SITE_PACKAGES = [Path(p) for p in sys.path if p.endswith("site-packages")]
 
 # Where the admin speaks in its own words; content (titles in listings and breadcrumbs,
@@ -150,18 +149,6 @@ def admin_text(page) -> str:
             ".map(n => n.innerText)"
         )
     )
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-    ]
 
 
 def check(
