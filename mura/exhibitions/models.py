@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from mura.catalog.models import Person, Resource
@@ -26,6 +26,7 @@ from mura.exhibitions.seo import exhibition_jsonld, exhibition_meta, story_jsonl
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.portal.models import BasePage
+from mura.portal.restrictions import PortalPageQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -124,7 +125,7 @@ class ExhibitionIndexPage(BasePage):
         return context
 
 
-class ExhibitionPageQuerySet(PageQuerySet):
+class ExhibitionPageQuerySet(PortalPageQuerySet):
     def for_listing(self) -> "ExhibitionPageQuerySet":
         return self.live().public().select_related("institution", "listing_image")
 
@@ -244,7 +245,7 @@ class ExhibitionVenue(Orderable):
         return ", ".join(part for part in (self.name, self.city) if part)
 
 
-class ArtifactStoryPageQuerySet(PageQuerySet):
+class ArtifactStoryPageQuerySet(PortalPageQuerySet):
     def for_listing(self) -> "ArtifactStoryPageQuerySet":
         return (
             self.live()

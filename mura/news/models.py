@@ -1,6 +1,7 @@
 import re
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -13,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from mura.comments.models import CommentSettings
@@ -23,13 +24,16 @@ from mura.news.filters import NewsFilters
 from mura.news.seo import article_jsonld, article_meta
 from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
+from mura.portal.restrictions import PortalPageQuerySet
 
 # An image embedded in rich text is stored as <embed embedtype="image" ... alt="..."/>.
 IMAGE_EMBED = re.compile(r"<embed\b[^>]*\bembedtype=\"image\"[^>]*>")
 EMBED_ALT = re.compile(r"\balt=\"([^\"]*)\"")
+# How long a reader may see an article's total without the visits counted elsewhere.
+VIEW_COUNT_SECONDS = 60
 
 
-class NewsArticleQuerySet(PageQuerySet):
+class NewsArticleQuerySet(PortalPageQuerySet):
     def newest_first(self) -> "NewsArticleQuerySet":
         return self.order_by("-published_at", "-pk")
 
@@ -180,8 +184,7 @@ class NewsArticlePage(InstitutionOwned, BasePage):
 
     @property
     def view_count(self) -> int:
-        counter = ArticleViewCount.objects.filter(page_id=self.pk).first()
-        return counter.count if counter else 0
+        return article_view_total(self.pk)
 
     def related_articles(self, limit: int = 3) -> list["NewsArticlePage"]:
         """Articles in the same language sharing a tag, then the same institution's latest."""
@@ -238,6 +241,29 @@ class ArticleViewCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id}: {self.count}"
+
+
+def _view_count_key(article_id: int) -> str:
+    return f"mura:news:views:{article_id}"
+
+
+def article_view_total(article_id: int) -> int:
+    """The article's views, kept in the shared cache (for a minute at most, and forgotten
+    when a visit is counted), so a cached page prints it without a query."""
+    key = _view_count_key(article_id)
+    count = cache.get(key)
+    if count is None:
+        count = (
+            ArticleViewCount.objects.filter(page_id=article_id)
+            .values_list("count", flat=True)
+            .first()
+        ) or 0
+        cache.set(key, count, VIEW_COUNT_SECONDS)
+    return count
+
+
+def view_count_forget(article_id: int) -> None:
+    cache.delete(_view_count_key(article_id))
 
 
 class ArticleVisit(models.Model):

@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from mura.events import page_views
@@ -29,9 +29,10 @@ from mura.events.forms import EventPageForm
 from mura.events.models.registrations import Registration
 from mura.institutions.models import Institution, InstitutionOwned, Role
 from mura.portal.models import BasePage
+from mura.portal.restrictions import PortalPageQuerySet
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PortalPageQuerySet):
     def originals(self) -> "EventPageQuerySet":
         """Only the first language version of each event: programme and registrations hang on it."""
         earlier = EventPage.objects.filter(
