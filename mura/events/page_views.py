@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -109,8 +110,11 @@ def _nearest_pointer(index: "EventIndexPage", start, after) -> dict | None:
 
 def _event_context(request, page: "EventPage") -> dict:
     original = page.original
-    confirmed = original.registrations.confirmed().count()
-    waiting = original.registrations.waitlisted().count()
+    counts = original.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+    )
+    confirmed, waiting = counts["confirmed"], counts["waiting"]
     free = None if original.capacity is None else max(original.capacity - confirmed, 0)
     return {
         "original": original,

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +20,13 @@ from mura.exhibitions.blocks import (
     ExhibitionStreamBlock,
     TimelineEntryBlock,
     public_records,
+    public_records_read,
 )
 from mura.exhibitions.choosers import ResourceChooserWidget
 from mura.exhibitions.seo import exhibition_jsonld, exhibition_meta, story_jsonld
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
+from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
 from mura.portal.restrictions import PortalPageQuerySet
 
@@ -200,6 +202,9 @@ class ExhibitionPage(CuratedPage):
             )
 
     def get_context(self, request, *args, **kwargs):
+        page_locale_attach(self)
+        prefetch_related_objects([self], "venues")
+        public_records_read(self.body)
         context = super().get_context(request, *args, **kwargs)
         meta = exhibition_meta(request, self)
         context["meta"] = meta

@@ -2,32 +2,30 @@
 
 Every reader of a page with a comment form needs a CAPTCHA key of their own (a code is
 used once). Made one by one, each cached page would write a row as it is served. Here a
-batch of keys is written in one statement and handed out from the shared cache, one per
-reader: the number a reader draws (an atomic increment) names the batch and the key in
-it, so no two readers, in any process or server, get the same key. Draws are counted per
-minute, so a key is handed out within a minute of its row being made, and its row lives
-that minute longer than a key made alone."""
+process writes a batch of keys in one statement and hands them out one per reader: the
+rows are its own, so no other process or server gives the same key. A key is handed out
+within a minute of its row being made, and the row lives that minute longer than a key
+made alone, so every reader has the whole CAPTCHA_TIMEOUT to answer."""
 
 import datetime
 import secrets
+import threading
 import time
 
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
-from django.core.cache import caches
 from django.utils import timezone
 
 BATCH = 50
-WINDOW_SECONDS = 60
+FRESH_SECONDS = 60
 
-
-def _cache():
-    return caches["limits"]
+_lock = threading.Lock()
+_batch: dict = {"keys": [], "made": 0.0}
 
 
 def _batch_made() -> list[str]:
     expiration = timezone.now() + datetime.timedelta(
-        minutes=int(captcha_settings.CAPTCHA_TIMEOUT), seconds=WINDOW_SECONDS
+        minutes=int(captcha_settings.CAPTCHA_TIMEOUT), seconds=FRESH_SECONDS
     )
     rows = []
     for _ in range(BATCH):
@@ -46,18 +44,14 @@ def _batch_made() -> list[str]:
 
 def captcha_key() -> str:
     """A CAPTCHA key no other reader is given."""
-    window = int(time.time() // WINDOW_SECONDS)
-    counter = f"mura:captcha:drawn:{window}"
-    _cache().add(counter, 0, 2 * WINDOW_SECONDS)
-    drawn = _cache().incr(counter)
-    batch_key = f"mura:captcha:batch:{window}:{(drawn - 1) // BATCH}"
-    keys = _cache().get(batch_key)
-    if keys is None:
-        made = _batch_made()
-        # Another reader of the same batch may have stored theirs first: use that one,
-        # so every reader of the batch draws from the same list (the unused rows expire).
-        if not _cache().add(batch_key, made, 2 * WINDOW_SECONDS):
-            keys = _cache().get(batch_key) or made
-        else:
-            keys = made
-    return keys[(drawn - 1) % BATCH]
+    with _lock:
+        now = time.monotonic()
+        if not _batch["keys"] or now - _batch["made"] > FRESH_SECONDS:
+            _batch.update(keys=_batch_made(), made=now)
+        return _batch["keys"].pop()
+
+
+def forget() -> None:
+    """Drop the batch in hand (a test's rows are rolled back after it)."""
+    with _lock:
+        _batch.update(keys=[], made=0.0)

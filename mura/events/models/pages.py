@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -282,7 +283,7 @@ class EventPage(RoutablePageMixin, InstitutionOwned, BasePage):
         labels = dict(LANGUAGE_CHOICES)
         return [str(labels.get(code, code)) for code in self.language_codes]
 
-    @property
+    @cached_property
     def original(self) -> "EventPage":
         """The first language version, which owns the programme and the registrations."""
         if not self.pk:
