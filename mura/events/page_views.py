@@ -28,6 +28,7 @@ from mura.events.services import (
     registration_link_resend,
 )
 from mura.events.services import registration_cancel as cancel_registration
+from mura.portal.content_version import content_cached
 from mura.portal.ratelimit import rate_limited
 from mura.portal.seo import Crumb
 
@@ -108,6 +109,19 @@ def _nearest_pointer(index: "EventIndexPage", start, after) -> dict | None:
     }
 
 
+def _event_shown(page: "EventPage", original: "EventPage") -> dict:
+    """What the event's page shows that only an edit changes (read once per process and
+    content version): its programme, sections, speakers and what came after it."""
+    return {
+        "days": selectors.programme_days(page),
+        "sections": list(EventSection.objects.filter(event=original)),
+        "speakers": selectors.event_speakers(original),
+        "reports": list(page.reports.select_related("page")),
+        "photos": list(page.photos.select_related("image")),
+        "materials": list(page.materials.select_related("document")),
+    }
+
+
 def _event_context(request, page: "EventPage") -> dict:
     original = page.original
     counts = original.registrations.aggregate(
@@ -118,9 +132,9 @@ def _event_context(request, page: "EventPage") -> dict:
     free = None if original.capacity is None else max(original.capacity - confirmed, 0)
     return {
         "original": original,
-        "days": selectors.programme_days(page),
-        "sections": list(EventSection.objects.filter(event=original)),
-        "speakers": selectors.event_speakers(original),
+        **content_cached(
+            f"event-shown:{page.pk}", lambda: _event_shown(page, original)
+        ),
         "confirmed_count": confirmed,
         "waitlist_count": waiting,
         "free_places": free,

@@ -22,6 +22,7 @@ from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.news.filters import NewsFilters
 from mura.news.seo import article_jsonld, article_meta
+from mura.portal.content_version import content_cached
 from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
 from mura.portal.restrictions import PortalPageQuerySet
@@ -169,7 +170,10 @@ class NewsArticlePage(InstitutionOwned, BasePage):
             "" if source == self.locale.language_code else source
         )
         context["view_count"] = self.original.view_count
-        context["related"] = self.related_articles()
+        # The same for every reader until the content changes.
+        context["related"] = content_cached(
+            f"related-articles:{self.pk}", self.related_articles
+        )
         context["meta"] = article_meta(request, self)
         context["jsonld"] = article_jsonld(self, context["meta"])
         return context
