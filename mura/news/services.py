@@ -16,7 +16,7 @@ from mura.news.models import (
     view_count_forget,
 )
 from mura.news.tasks import visits_prune_task
-from mura.portal.visitors import is_reader_view, visitor_hash
+from mura.portal.visitors import first_view, is_reader_view, visitor_hash
 
 # A reader is told apart for a day and a little more (the day's last views).
 SEEN_SECONDS = 25 * 60 * 60
@@ -39,7 +39,7 @@ def article_id_view_count(*, request: HttpRequest, article_id: int) -> bool:
     visitor = visitor_hash(request, day.isoformat())
     # The shared cache remembers who was counted today, so a repeat view touches no
     # table (on a cached page, none at all); the visit's row still decides if it forgot.
-    if not cache.add(f"mura:news:seen:{article_id}:{visitor}", True, SEEN_SECONDS):
+    if not first_view(f"mura:news:seen:{article_id}:{visitor}", SEEN_SECONDS):
         return False
     return article_view_record(article_id=article_id, visitor=visitor, day=day)
 
