@@ -19,7 +19,8 @@ from wagtail.models import Locale
 
 from mura.iiif import access as iiif_access
 from mura.institutions.tests.factories import InstitutionFactory
-from mura.portal import demo
+from mura.news.models import view_totals_here_forget
+from mura.portal import captcha_keys, demo, visitors
 from mura.portal.demo import ensure_locales, ensure_roots
 from mura.portal.management.commands.demo import LOADERS
 from mura.portal.models import HomePage
@@ -78,6 +79,9 @@ def _empty_cache():
         if isinstance(cache, LocMemCache):
             cache.clear()
     iiif_access.answers.forget()
+    captcha_keys.forget()
+    visitors.seen_here_forget()
+    view_totals_here_forget()
 
 
 @pytest.fixture(autouse=True)

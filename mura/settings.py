@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "mura.audit.context.AuditAddressMiddleware",
     "mura.portal.middleware.RequestLimitMiddleware",
     "mura.portal.page_cache.PageCacheMiddleware",
+    "mura.portal.middleware.SiteMiddleware",
     "mura.statistics.middleware.RecordViewsMiddleware",
 ]
 

@@ -55,7 +55,9 @@ urlpatterns += i18n_patterns(
     path("events/", include("mura.events.urls")),
     path("search/", include("mura.search.urls")),
     path("comments/", include("mura.comments.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own addresses, its pages served through Mura's cached routing.
+    *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, portal_views.page_serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

@@ -29,6 +29,7 @@ from mura.catalog.models import (
     Work,
 )
 from mura.catalog.seo import resource_jsonld
+from mura.portal.content_version import content_cached
 from mura.portal.seo import Crumb, jsonld_script
 
 PER_PAGE = 20
@@ -131,7 +132,11 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
             else None,
             "images": images,
             "documents": [file for file in files if file.document_id],
-            "related": selectors.related_resources(resource),
+            # The same for every reader until the catalogue changes.
+            "related": content_cached(
+                f"related-records:{resource.pk}",
+                lambda: list(selectors.related_resources(resource)),
+            ),
             "how_to_see": display.how_to_see(resource),
             "request_subject": display.request_subject(resource),
             "cite_gost": display.cite_gost(resource, url),

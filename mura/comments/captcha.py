@@ -25,6 +25,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mura.portal.captcha_keys import captcha_key
+
 NUMBER_WORDS = {
     1: _("one"),
     2: _("two"),
@@ -46,6 +48,12 @@ class ImageCaptchaInput(CaptchaTextInput):
     """The picture, a button for a new code (shown by comments.js) and the answer box."""
 
     template_name = "comments/widgets/captcha.html"
+
+    def fetch_captcha_store(self, name, value, attrs=None, generator=None):
+        """django-simple-captcha's, with the key taken from a batch written at once."""
+        self._key = captcha_key()
+        self._value = [self._key, ""]
+        self.id_ = self.build_attrs(attrs).get("id", None)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

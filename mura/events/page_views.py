@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -27,6 +28,7 @@ from mura.events.services import (
     registration_link_resend,
 )
 from mura.events.services import registration_cancel as cancel_registration
+from mura.portal.content_version import content_cached
 from mura.portal.ratelimit import rate_limited
 from mura.portal.seo import Crumb
 
@@ -107,16 +109,32 @@ def _nearest_pointer(index: "EventIndexPage", start, after) -> dict | None:
     }
 
 
-def _event_context(request, page: "EventPage") -> dict:
-    original = page.original
-    confirmed = original.registrations.confirmed().count()
-    waiting = original.registrations.waitlisted().count()
-    free = None if original.capacity is None else max(original.capacity - confirmed, 0)
+def _event_shown(page: "EventPage", original: "EventPage") -> dict:
+    """What the event's page shows that only an edit changes (read once per process and
+    content version): its programme, sections, speakers and what came after it."""
     return {
-        "original": original,
         "days": selectors.programme_days(page),
         "sections": list(EventSection.objects.filter(event=original)),
         "speakers": selectors.event_speakers(original),
+        "reports": list(page.reports.select_related("page")),
+        "photos": list(page.photos.select_related("image")),
+        "materials": list(page.materials.select_related("document")),
+    }
+
+
+def _event_context(request, page: "EventPage") -> dict:
+    original = page.original
+    counts = original.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+    )
+    confirmed, waiting = counts["confirmed"], counts["waiting"]
+    free = None if original.capacity is None else max(original.capacity - confirmed, 0)
+    return {
+        "original": original,
+        **content_cached(
+            f"event-shown:{page.pk}", lambda: _event_shown(page, original)
+        ),
         "confirmed_count": confirmed,
         "waitlist_count": waiting,
         "free_places": free,

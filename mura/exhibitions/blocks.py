@@ -27,6 +27,34 @@ def public_records(ids: list[int]) -> list[Resource]:
     return [found[pk] for pk in ids if pk in found]
 
 
+def public_records_read(stream) -> None:
+    """Read the public records of every catalogue block of ``stream`` at once (each
+    block reads its own otherwise): ``public_item`` and ``public_items`` are then set."""
+    values = [
+        block.value
+        for block in stream
+        if block.block_type in ("catalogue_item", "items_grid")
+    ]
+    chosen = {
+        id(value): [
+            item.pk
+            for item in (value.get("items") or [value.get("item")])
+            if item is not None
+        ]
+        for value in values
+    }
+    found = {
+        record.pk: record
+        for record in public_records([pk for ids in chosen.values() for pk in ids])
+    }
+    for value in values:
+        records = [found[pk] for pk in chosen[id(value)] if pk in found]
+        if isinstance(value, CatalogueItemValue):
+            value.__dict__["public_item"] = records[0] if records else None
+        else:
+            value.__dict__["public_items"] = records
+
+
 def _preview_records(count: int) -> list[Resource]:
     return list(Resource.objects.public().order_by("pk")[:count])
 

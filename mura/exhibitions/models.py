@@ -4,14 +4,14 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from mura.catalog.models import Person, Resource
@@ -20,12 +20,15 @@ from mura.exhibitions.blocks import (
     ExhibitionStreamBlock,
     TimelineEntryBlock,
     public_records,
+    public_records_read,
 )
 from mura.exhibitions.choosers import ResourceChooserWidget
 from mura.exhibitions.seo import exhibition_jsonld, exhibition_meta, story_jsonld
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
+from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
+from mura.portal.restrictions import PortalPageQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -124,7 +127,7 @@ class ExhibitionIndexPage(BasePage):
         return context
 
 
-class ExhibitionPageQuerySet(PageQuerySet):
+class ExhibitionPageQuerySet(PortalPageQuerySet):
     def for_listing(self) -> "ExhibitionPageQuerySet":
         return self.live().public().select_related("institution", "listing_image")
 
@@ -199,6 +202,9 @@ class ExhibitionPage(CuratedPage):
             )
 
     def get_context(self, request, *args, **kwargs):
+        page_locale_attach(self)
+        prefetch_related_objects([self], "venues")
+        public_records_read(self.body)
         context = super().get_context(request, *args, **kwargs)
         meta = exhibition_meta(request, self)
         context["meta"] = meta
@@ -244,7 +250,7 @@ class ExhibitionVenue(Orderable):
         return ", ".join(part for part in (self.name, self.city) if part)
 
 
-class ArtifactStoryPageQuerySet(PageQuerySet):
+class ArtifactStoryPageQuerySet(PortalPageQuerySet):
     def for_listing(self) -> "ArtifactStoryPageQuerySet":
         return (
             self.live()

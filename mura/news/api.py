@@ -15,7 +15,7 @@ from mura.api.pagination import PageNumberPagination
 from mura.api.params import ObjectId, SlugFilter
 from mura.comments.models import Comment
 from mura.institutions.api import InstitutionRef
-from mura.news.models import ArticleViewCount, NewsArticlePage
+from mura.news.models import NewsArticlePage, article_view_total
 
 router = Router(tags=["news"])
 
@@ -47,10 +47,7 @@ class ArticleOut(Schema):
 
     @staticmethod
     def resolve_view_count(obj: NewsArticlePage) -> int:
-        counter = ArticleViewCount.objects.filter(
-            page_id=obj.alias_of_id or obj.pk
-        ).first()
-        return counter.count if counter else 0
+        return article_view_total(obj.alias_of_id or obj.pk)
 
     @staticmethod
     def resolve_comment_count(obj: NewsArticlePage) -> int:

@@ -23,10 +23,13 @@ class NewsFilters:
 
     def __init__(self, params: QueryDict, articles: "NewsArticleQuerySet"):
         self.articles = articles
-        self.institution = Institution.objects.filter(
-            slug=params.get("institution") or ""
-        ).first()
-        self.tag = Tag.objects.filter(slug=params.get("tag") or "").first()
+        institution, tag = params.get("institution"), params.get("tag")
+        self.institution = (
+            Institution.objects.filter(slug=institution).first()
+            if institution
+            else None
+        )
+        self.tag = Tag.objects.filter(slug=tag).first() if tag else None
         self.year = whole_number(params.get("year"), range(1900, 2101))
         self.month = (
             whole_number(params.get("month"), range(1, 13)) if self.year else None

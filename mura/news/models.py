@@ -1,6 +1,8 @@
 import re
+import time
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -13,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from mura.comments.models import CommentSettings
@@ -21,15 +23,22 @@ from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.news.filters import NewsFilters
 from mura.news.seo import article_jsonld, article_meta
+from mura.portal.content_version import content_cached
 from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
+from mura.portal.restrictions import PortalPageQuerySet
 
 # An image embedded in rich text is stored as <embed embedtype="image" ... alt="..."/>.
 IMAGE_EMBED = re.compile(r"<embed\b[^>]*\bembedtype=\"image\"[^>]*>")
 EMBED_ALT = re.compile(r"\balt=\"([^\"]*)\"")
+# How long a reader may see an article's total without the visits counted elsewhere:
+# in the shared cache, and in one process.
+VIEW_COUNT_SECONDS = 60
+VIEW_COUNT_HERE_SECONDS = 1
+VIEW_COUNTS_HERE = 1_000
 
 
-class NewsArticleQuerySet(PageQuerySet):
+class NewsArticleQuerySet(PortalPageQuerySet):
     def newest_first(self) -> "NewsArticleQuerySet":
         return self.order_by("-published_at", "-pk")
 
@@ -165,7 +174,10 @@ class NewsArticlePage(InstitutionOwned, BasePage):
             "" if source == self.locale.language_code else source
         )
         context["view_count"] = self.original.view_count
-        context["related"] = self.related_articles()
+        # The same for every reader until the content changes.
+        context["related"] = content_cached(
+            f"related-articles:{self.pk}", self.related_articles
+        )
         context["meta"] = article_meta(request, self)
         context["jsonld"] = article_jsonld(self, context["meta"])
         return context
@@ -180,8 +192,7 @@ class NewsArticlePage(InstitutionOwned, BasePage):
 
     @property
     def view_count(self) -> int:
-        counter = ArticleViewCount.objects.filter(page_id=self.pk).first()
-        return counter.count if counter else 0
+        return article_view_total(self.pk)
 
     def related_articles(self, limit: int = 3) -> list["NewsArticlePage"]:
         """Articles in the same language sharing a tag, then the same institution's latest."""
@@ -238,6 +249,47 @@ class ArticleViewCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id}: {self.count}"
+
+
+def _view_count_key(article_id: int) -> str:
+    return f"mura:news:views:{article_id}"
+
+
+# Totals this process read from the shared cache, and when.
+_totals_here: dict[int, tuple[float, int]] = {}
+
+
+def article_view_total(article_id: int) -> int:
+    """The article's views, kept in the shared cache (for a minute at most, and forgotten
+    when a visit is counted) and, for a second, in this process, so a cached page
+    prints it without a query."""
+    now = time.monotonic()
+    held = _totals_here.get(article_id)
+    if held is not None and now - held[0] < VIEW_COUNT_HERE_SECONDS:
+        return held[1]
+    key = _view_count_key(article_id)
+    count = cache.get(key)
+    if count is None:
+        count = (
+            ArticleViewCount.objects.filter(page_id=article_id)
+            .values_list("count", flat=True)
+            .first()
+        ) or 0
+        cache.set(key, count, VIEW_COUNT_SECONDS)
+    if len(_totals_here) >= VIEW_COUNTS_HERE:
+        _totals_here.clear()
+    _totals_here[article_id] = (now, count)
+    return count
+
+
+def view_count_forget(article_id: int) -> None:
+    _totals_here.pop(article_id, None)
+    cache.delete(_view_count_key(article_id))
+
+
+def view_totals_here_forget() -> None:
+    """Forget the totals this process holds (a test's database and cache are new)."""
+    _totals_here.clear()
 
 
 class ArticleVisit(models.Model):

@@ -5,15 +5,13 @@ count printed is the one after it (mura/portal/page_cache.py)."""
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from mura.news.models import ArticleViewCount
+from mura.news.models import article_view_total
 from mura.news.services import article_id_view_count
 
 
 def views_filled(request: HttpRequest, article_id: int) -> str:
     article_id_view_count(request=request, article_id=article_id)
-    count = (
-        ArticleViewCount.objects.filter(page_id=article_id)
-        .values_list("count", flat=True)
-        .first()
+    return render_to_string(
+        "news/includes/view_count.html",
+        {"view_count": article_view_total(article_id)},
     )
-    return render_to_string("news/includes/view_count.html", {"view_count": count or 0})

@@ -9,9 +9,17 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
-from mura.news.models import ArticleViewCount, ArticleVisit, NewsArticlePage
+from mura.news.models import (
+    ArticleViewCount,
+    ArticleVisit,
+    NewsArticlePage,
+    view_count_forget,
+)
 from mura.news.tasks import visits_prune_task
-from mura.portal.visitors import is_reader_view, visitor_hash
+from mura.portal.visitors import first_view, is_reader_view, visitor_hash
+
+# A reader is told apart for a day and a little more (the day's last views).
+SEEN_SECONDS = 25 * 60 * 60
 
 
 def article_view_count(*, request: HttpRequest, article: NewsArticlePage) -> bool:
@@ -29,10 +37,9 @@ def article_id_view_count(*, request: HttpRequest, article_id: int) -> bool:
         return False
     day = timezone.localdate()
     visitor = visitor_hash(request, day.isoformat())
-    # A reader's repeat view is only read: no write, so no lock, for the common case.
-    if ArticleVisit.objects.filter(
-        page_id=article_id, day=day, visitor=visitor
-    ).exists():
+    # The shared cache remembers who was counted today, so a repeat view touches no
+    # table (on a cached page, none at all); the visit's row still decides if it forgot.
+    if not first_view(f"mura:news:seen:{article_id}:{visitor}", SEEN_SECONDS):
         return False
     return article_view_record(article_id=article_id, visitor=visitor, day=day)
 
@@ -61,4 +68,7 @@ def article_view_record(*, article_id: int, visitor: str, day: date) -> bool:
             ArticleViewCount.objects.filter(page_id=article_id).update(
                 count=F("count") + 1
             )
+    # The total readers see is read again: now for this reader, on commit for the others.
+    view_count_forget(article_id)
+    transaction.on_commit(lambda: view_count_forget(article_id))
     return True

@@ -1,3 +1,4 @@
+import copy
 import re
 from collections.abc import Callable
 
@@ -5,7 +6,9 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import Site
 
+from mura.portal.content_version import content_cached
 from mura.portal.ratelimit import rate_limited
 
 ADMIN_PREFIX = "/admin/"
@@ -113,4 +116,25 @@ class NullCharacterMiddleware:
                 )
             cleaned._mutable = False
             request.GET = cleaned
+        return self.get_response(request)
+
+
+def _site_for(request: HttpRequest) -> Site | None:
+    host, port = request._get_raw_host(), request.get_port()
+    site = content_cached(
+        f"site:{host}:{port}", lambda: Site._find_for_request(request)
+    )
+    # A copy: Wagtail pins things on the request's site.
+    return copy.copy(site)
+
+
+class SiteMiddleware:
+    """Give each request its Wagtail site (``Site.find_for_request``) without a query:
+    every page and every link to a page asks for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request._wagtail_site = _site_for(request)
         return self.get_response(request)

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
 
 from mura.portal.content_version import content_cached
+from mura.portal.restrictions import PortalPageQuerySet, maybe_private
 from mura.portal.routing import route_below
 from mura.portal.translation import localized_value, translated_panels
 
@@ -40,12 +41,21 @@ class BasePage(Page):
         ),
     ]
 
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
+
     class Meta:
         abstract = True
 
     @property
     def summary(self) -> str:
         return self.listing_summary or self.search_description
+
+    def get_view_restrictions(self):
+        """Wagtail's check reads the page's ancestors and their restrictions; a page
+        outside every private section has none, known without a query."""
+        if not maybe_private(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):

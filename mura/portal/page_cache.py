@@ -5,7 +5,8 @@ new for each reader left as holes, filled as it is served:
 
 - the CSRF token of every form (the reader gets their own token and cookie, so a
   comment or a registration posted from a cached page passes Django's check);
-- the CAPTCHA key of every form (a code is used once: each reader gets a new one);
+- the CAPTCHA key of every form (a code is used once: each reader gets a new one, from
+  a batch made in one write: ``captcha_keys.py``);
 - fragments a template marks ``<!--mura:fill NAME ID-->…<!--/mura:fill-->``, redrawn by
   the filler an app registers under NAME (the news app counts the visit and prints the
   article's views), so what the cache serves stays as honest as a fresh page;
@@ -23,7 +24,6 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from captcha.models import CaptchaStore
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
@@ -31,6 +31,7 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import get_max_age
 
+from mura.portal.captcha_keys import captcha_key
 from mura.portal.content_version import (
     content_version,
     request_version_reset,
@@ -138,7 +139,7 @@ def _filled(request: HttpRequest, content: bytes) -> bytes:
     def captcha(match: re.Match) -> bytes:
         number = match.group(1)
         if number not in captchas:
-            captchas[number] = CaptchaStore.generate_key().encode()
+            captchas[number] = captcha_key().encode()
         return captchas[number]
 
     content = CAPTCHA_HOLES.sub(captcha, content)

@@ -18,6 +18,16 @@ def _walks_itself(page_class) -> bool:
     )
 
 
+def _own_relations(page_class) -> list[str]:
+    """The page type's own foreign keys (its institution, its listing image), which
+    every page of the kind shows: read with the page."""
+    return [
+        field.name
+        for field in page_class._meta.concrete_fields
+        if field.many_to_one and field.model is not Page
+    ]
+
+
 def route_below(home: Page, request, path_components: list[str]):
     """``home.route(request, path_components)`` as Wagtail's walk would answer it."""
     prefixes = [
@@ -38,7 +48,9 @@ def route_below(home: Page, request, path_components: list[str]):
         if page_class is None:
             raise Http404
         if _walks_itself(page_class) or position == len(chain) - 1:
-            specific = page_class.objects.get(pk=page.pk)
+            specific = page_class.objects.select_related(
+                *_own_relations(page_class)
+            ).get(pk=page.pk)
             specific._cached_parent_obj = parent
             return specific.route(request, path_components[position + 1 :])
         page._cached_parent_obj = parent

@@ -1,3 +1,4 @@
+import copy
 import posixpath
 
 from django.conf import settings
@@ -5,12 +6,15 @@ from django.db import DatabaseError, connection
 from django.db.models import Case, Count, F, Min, When
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 from django_tasks_db.models import DBTaskResult, get_date_max
+from wagtail import views as wagtail_views
+from wagtail.models import Site
 
+from mura.portal.content_version import content_cached
 from mura.portal.worker import heartbeat_age, uses_database_worker
 
 #: /healthz reports the queue as not moving when a task has waited this long.
@@ -83,3 +87,22 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     if posixpath.normpath(path).lstrip("/").startswith(("documents/", "iiif/")):
         raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def page_serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's ``serve``, routed from the site's home page in the reader's language as
+    read once per content version (Wagtail reads the locale, the translation and the
+    home page's own row on every request)."""
+    site = Site.find_for_request(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        home = content_cached(
+            f"site-home:{site.pk}:{translation.get_language()}",
+            lambda: site.root_page.localized.specific,
+        )
+        try:
+            request._wagtail_route_for_request = copy.copy(home).route(
+                request, [component for component in path.split("/") if component]
+            )
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)

@@ -10,9 +10,11 @@ from difflib import SequenceMatcher
 
 from django.conf import settings
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from mura.institutions.models import Institution
+from mura.portal.content_version import content_cached
 from mura.portal.querystring import whole_number
 from mura.portal.translation import LANGUAGE_CODES, current_language
 from mura.search import analysis, highlight, snippets
@@ -114,16 +116,22 @@ def run(
 
 
 def _institution_names(ids: Iterable[int | None]) -> dict[int, str]:
-    """Institution names by id in the reader's language, read once per search with
-    only the name columns (the rows are wide)."""
-    names = [
-        f"{field}_{code}" for field in ("name", "short_name") for code in LANGUAGE_CODES
-    ]
-    wanted = {i for i in ids if i}
-    return {
-        pk: str(institution)
-        for pk, institution in Institution.objects.only(*names).in_bulk(wanted).items()
-    }
+    """Institution names by id in the reader's language, every name read once per process
+    and content version with only the name columns (the rows are wide)."""
+    names = content_cached(
+        f"institution-names:{translation.get_language()}",
+        lambda: {
+            institution.pk: str(institution)
+            for institution in Institution.objects.only(
+                *(
+                    f"{field}_{code}"
+                    for field in ("name", "short_name")
+                    for code in LANGUAGE_CODES
+                )
+            )
+        },
+    )
+    return {i: names[i] for i in ids if i in names}
 
 
 def label_facets(results: Results, filters: Filters) -> None:

@@ -2,13 +2,12 @@
 
 from datetime import date
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
-from mura.portal.visitors import is_reader_view, visitor_hash
+from mura.portal.visitors import first_view, is_reader_view, visitor_hash
 from mura.statistics.models import DailyViews, ViewKind
 
 # A reader is told apart for a day and a little more (the day's last views).
@@ -25,7 +24,7 @@ def reader_view_count(
         return False
     day = timezone.localdate()
     seen = visitor_hash(request, f"{day.isoformat()}:{kind}:{key}")
-    if not cache.add(f"mura:statistics:seen:{seen}", True, SEEN_SECONDS):
+    if not first_view(f"mura:statistics:seen:{seen}", SEEN_SECONDS):
         return False
     daily_view_record(kind=kind, key=key, institution_id=institution_id, day=day)
     return True

@@ -19,13 +19,9 @@ class RecordViewsMiddleware:
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         if response.status_code == 200 and match and match.view_name == RECORD_VIEW:
-            public_id = match.kwargs["public_id"]
-            institution_id = (
-                Resource.objects.filter(public_id=public_id)
-                .values_list("institution_id", flat=True)
-                .first()
-            )
-            view = (ViewKind.ITEM, public_id, institution_id)
+            # The record the item view has just read (its TemplateResponse's context).
+            resource: Resource = response.context_data["resource"]
+            view = (ViewKind.ITEM, resource.public_id, resource.institution_id)
             views_count(request, *view)
             replay_on_hit(request, VIEWS_REPLAY, *view)
         return response

@@ -14,7 +14,7 @@ def comments_for(context: template.Context, obj: models.Model) -> dict:
     request = context["request"]
     return {
         "request": request,
-        "comments": list(Comment.objects.for_object(obj).approved().oldest_first()),
+        "comments": _approved(obj),
         "open": comments_open(obj),
         "form": CommentForm(),
         "target": obj,
@@ -27,4 +27,13 @@ def comments_for(context: template.Context, obj: models.Model) -> dict:
 
 @register.simple_tag
 def comment_count(obj: models.Model) -> int:
-    return Comment.objects.for_object(obj).approved().count()
+    return len(_approved(obj))
+
+
+def _approved(obj: models.Model) -> list[Comment]:
+    """The approved comments, oldest first, read once for the count and the list."""
+    if not hasattr(obj, "_mura_approved_comments"):
+        obj._mura_approved_comments = list(
+            Comment.objects.for_object(obj).approved().oldest_first()
+        )
+    return obj._mura_approved_comments

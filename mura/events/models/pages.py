@@ -8,12 +8,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from mura.events import page_views
@@ -29,9 +30,10 @@ from mura.events.forms import EventPageForm
 from mura.events.models.registrations import Registration
 from mura.institutions.models import Institution, InstitutionOwned, Role
 from mura.portal.models import BasePage
+from mura.portal.restrictions import PortalPageQuerySet
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PortalPageQuerySet):
     def originals(self) -> "EventPageQuerySet":
         """Only the first language version of each event: programme and registrations hang on it."""
         earlier = EventPage.objects.filter(
@@ -281,7 +283,7 @@ class EventPage(RoutablePageMixin, InstitutionOwned, BasePage):
         labels = dict(LANGUAGE_CHOICES)
         return [str(labels.get(code, code)) for code in self.language_codes]
 
-    @property
+    @cached_property
     def original(self) -> "EventPage":
         """The first language version, which owns the programme and the registrations."""
         if not self.pk:

@@ -11,6 +11,7 @@ from mura.events.dates import (
 )
 from mura.events.models import EventIndexPage, EventPage, ProgrammeSlot
 from mura.institutions.models import Institution
+from mura.portal.content_version import content_cached
 
 register = template.Library()
 
@@ -59,10 +60,12 @@ def hhmm(value: time) -> str:
 
 @register.simple_tag(takes_context=True)
 def events_index_url(context: template.Context) -> str:
-    index = (
-        EventIndexPage.objects.live()
-        .filter(locale__language_code=translation.get_language())
-        .first()
+    language = translation.get_language()
+    index = content_cached(
+        f"events-index:{language}",
+        lambda: (
+            EventIndexPage.objects.live().filter(locale__language_code=language).first()
+        ),
     )
     return index.get_url(context.get("request")) if index else ""
 

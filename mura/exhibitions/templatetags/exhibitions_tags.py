@@ -1,6 +1,5 @@
 from django import template
 from django.utils import timezone
-from wagtail.models import Locale
 
 from mura.exhibitions.covers import card_catalogue_image, card_cover_url
 from mura.exhibitions.models import (
@@ -9,6 +8,8 @@ from mura.exhibitions.models import (
     ExhibitionPage,
 )
 from mura.institutions.models import Institution
+from mura.portal.content_version import content_cached
+from mura.portal.locales import locale_active
 
 register = template.Library()
 
@@ -19,21 +20,28 @@ def card_picture(page: ExhibitionPage | ArtifactStoryPage) -> dict:
     image, else the first catalogue image the page shows, else a drawn cover."""
     if page.listing_image_id:
         return {"image": page.listing_image}
-    file = card_catalogue_image(page)
+    # The same cards show on the home, institution and exhibition pages.
+    file = content_cached(f"card-image:{page.pk}", lambda: card_catalogue_image(page))
     if file is not None:
         return {"image": file.image}
     return {"cover_url": card_cover_url(page)}
 
 
+def _index() -> ExhibitionIndexPage | None:
+    """The exhibitions' index page in the reader's language."""
+    locale = locale_active()
+    return content_cached(
+        f"exhibition-index:{locale.pk}",
+        lambda: (
+            ExhibitionIndexPage.objects.live().public().filter(locale=locale).first()
+        ),
+    )
+
+
 @register.inclusion_tag("exhibitions/tags/teaser.html")
 def exhibitions_teaser(limit: int = 3) -> dict:
     """`{% exhibitions_teaser %}`: open exhibitions first, then artifact stories, in the reader's language."""
-    index = (
-        ExhibitionIndexPage.objects.live()
-        .public()
-        .filter(locale=Locale.get_active())
-        .first()
-    )
+    index = _index()
     if index is None:
         return {"index": None, "exhibitions": [], "stories": []}
     exhibitions = list(
@@ -53,7 +61,7 @@ def exhibitions_teaser(limit: int = 3) -> dict:
 def institution_exhibitions(institution: Institution, limit: int = 6) -> dict:
     """`{% institution_exhibitions institution %}`: the institution's open and coming
     exhibitions, then its artifact stories, in the reader's language."""
-    locale = Locale.get_active()
+    locale = locale_active()
     today = timezone.localdate()
     exhibitions = ExhibitionPage.objects.for_listing().filter(
         locale=locale, institution=institution
@@ -64,10 +72,7 @@ def institution_exhibitions(institution: Institution, limit: int = 6) -> dict:
         locale=locale, institution=institution
     )
     return {
-        "index": ExhibitionIndexPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .first(),
+        "index": _index(),
         "exhibitions": shown,
         "stories": list(stories[: max(limit - len(shown), 0)]),
     }

@@ -3,6 +3,7 @@ from django.utils import translation
 
 from mura.institutions.models import Institution
 from mura.news.models import NewsArticlePage, NewsIndexPage
+from mura.portal.content_version import content_cached
 
 register = template.Library()
 
@@ -22,9 +23,11 @@ def latest_news(
 
 @register.simple_tag(takes_context=True)
 def news_index_url(context: template.Context) -> str:
-    index = (
-        NewsIndexPage.objects.live()
-        .filter(locale__language_code=translation.get_language())
-        .first()
+    language = translation.get_language()
+    index = content_cached(
+        f"news-index:{language}",
+        lambda: (
+            NewsIndexPage.objects.live().filter(locale__language_code=language).first()
+        ),
     )
     return index.get_url(context.get("request")) if index else ""

@@ -93,6 +93,20 @@ def test_each_new_reader_of_a_cached_article_is_counted_and_sees_it(article):
     assert views_shown(html) == before + 2
 
 
+def test_a_readers_repeat_view_of_a_cached_article_touches_no_table(
+    article, django_assert_num_queries
+):
+    """Served again from the cache, the article costs the database nothing: the visit
+    is known to be counted, the count and the form's CAPTCHA keys are in hand."""
+    client = reader(1)
+    read(client, ARTICLE)
+    read(client, ARTICLE)
+    with django_assert_num_queries(0):
+        html, status = read(client, ARTICLE)
+    assert status == "hit"
+    assert views_shown(html) == ArticleViewCount.objects.get(page=article).count
+
+
 def test_a_comment_posted_from_a_cached_page_passes_the_csrf_check(article):
     read(reader(1), ARTICLE)
     client = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=FIREFOX)

@@ -19,17 +19,19 @@ FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.
 
 # page type: (most queries, address of the demo's page of that type)
 BOUNDS = {
-    "home": 29,
-    "home (ru)": 29,
-    "news list": 16,
-    "article": 21,
-    "catalogue item": 17,
-    "authority": 6,
-    "institution": 17,
-    "event": 27,
-    "exhibition": 22,
-    "search (kk)": 19,
-    "search (ru)": 15,
+    "home": 6,
+    "home (ru)": 6,
+    "news list": 7,
+    "article": 5,
+    "catalogue item": 9,
+    "authority": 5,
+    "institution": 8,
+    "event": 9,
+    "exhibition": 10,
+    # Inside a test's transaction the search's facet store cannot keep what it reads, so
+    # it reads each result's facet row (a served search holds them: docs/PERFORMANCE.md).
+    "search (kk)": 17,
+    "search (ru)": 13,
 }
 
 
@@ -58,10 +60,11 @@ def test_every_public_page_type_is_cheap_to_render():
     load_demo("search")
     client = Client(HTTP_USER_AGENT=FIREFOX)
     pages = addresses()
-    for (
-        url
-    ) in pages.values():  # the site's settings rows made, the process's memo filled
-        assert client.get(url).status_code == 200, url
+    # The first round makes the site's settings rows (a change: a new content version),
+    # the second fills the process's memo for that version.
+    for _round in range(2):
+        for url in pages.values():
+            assert client.get(url).status_code == 200, url
     counts = {}
     for name, url in pages.items():
         with CaptureQueriesContext(connection) as queries:
