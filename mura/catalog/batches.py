@@ -42,8 +42,9 @@ def resources_store(
     """Store records already checked by `resource_validate` (new and changed ones
     together), each with its links, a revision and a history entry, and link them
     to their editions, in the caller's transaction. A new record that starts an
-    edition of its own is indexed from memory here; the documents of the others
-    follow with the enclosing ``indexing_deferred`` block."""
+    edition of its own is indexed from memory here, and so are the records of an
+    edition others joined that are not its public description (they have none); the
+    documents of the others follow with the enclosing ``indexing_deferred`` block."""
     if not resources:
         return
     now = timezone.now()
@@ -55,12 +56,12 @@ def resources_store(
             _update_rows(changed, now=now)
         _replace_children(resources, changed_ids=[r.pk for r in changed])
         _record_revisions(resources, new_ids={r.pk for r in new}, user=user, now=now)
-        alone = editions_link(resources=resources)
-        in_memory = [resource for resource in new if resource.pk in alone]
+        linked = editions_link(resources=resources)
+        in_memory = [resource for resource in new if resource.pk in linked.alone]
         documents_index(objects=in_memory)
-    indexed = {resource.pk for resource in in_memory}
+    done = linked.indexed | {resource.pk for resource in in_memory}
     for resource in resources:
-        if resource.pk not in indexed:
+        if resource.pk not in done:
             document_index(instance=resource)
 
 

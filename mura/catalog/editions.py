@@ -8,6 +8,7 @@ end; both are logged."""
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -27,7 +28,7 @@ from mura.catalog.models import (
     Work,
 )
 from mura.catalog.rows import rows_insert
-from mura.catalog.search_index import records_reindex
+from mura.catalog.search_index import documents_index, records_reindex
 
 #: Fields whose presence makes a record a fuller description of its edition.
 FULLNESS_FIELDS = (
@@ -142,27 +143,36 @@ def _works_for(keys: set[str]) -> dict[str, Work]:
     return works
 
 
+@dataclass(frozen=True)
+class Linked:
+    """Records of a batch whose documents `editions_link` took care of (ids)."""
+
+    #: they started an edition no other record joined; their link and edition are
+    #: left in memory (``record.edition_link``), all their document reads
+    alone: set[int] = field(default_factory=set)
+    #: their edition changed; indexed, or noted for the ``indexing_deferred`` block
+    indexed: set[int] = field(default_factory=set)
+
+
 #: Editions a batch starts are numbered from here until they are stored, so that the
 #: editions already stored come first among equal matches.
 PLACEHOLDER = 2**62
 
 
 @transaction.atomic
-def editions_link(*, resources: Sequence[Resource]) -> set[int]:
+def editions_link(*, resources: Sequence[Resource]) -> Linked:
     """Attach saved library records to their editions (the importer calls this once
     per committed batch; `resource_save` for one record). Records are reindexed by
     their caller's save; those whose edition others joined or left are reindexed here.
 
-    Returns the ids of the records that started an edition no other record joined:
-    their link and edition are left in memory (``record.edition_link``), all a search
-    document needs of them."""
+    Returns which records' search documents need nothing more from the caller."""
     records = [
         r
         for r in resources
         if r.pk is not None and r.group == KindGroup.LIBRARY and not r.is_deleted
     ]
     if not records:
-        return set()
+        return Linked()
     ids = [r.pk for r in records]
     creators = _first_creators(records)
     descriptions = {r.pk: description_of(r, creators.get(r.pk, "")) for r in records}
@@ -181,7 +191,7 @@ def editions_link(*, resources: Sequence[Resource]) -> set[int]:
             if link is not None:
                 touched.add(link.edition_id)
     if not pending:
-        return set()
+        return Linked()
     _detach([r.pk for r in pending if r.pk in links])
     matcher = _Matcher({k for r in pending for k in descriptions[r.pk].keys()})
     works = _works_for({descriptions[r.pk].work_key() for r in pending})
@@ -236,8 +246,7 @@ def editions_link(*, resources: Sequence[Resource]) -> set[int]:
             edition._prefetched_objects_cache = {"links": [link]}
             link.resource.edition_link = link
             alone.add(link.resource_id)
-    editions_refresh(edition_ids=joined)
-    return alone
+    return Linked(alone=alone, indexed=editions_refresh(edition_ids=joined))
 
 
 def _new_edition(
@@ -267,18 +276,18 @@ def _fullness(resource: Resource) -> tuple:
     return (public, filled, len(resource.description), -resource.pk)
 
 
-def editions_refresh(*, edition_ids: Iterable[int]) -> None:
+def editions_refresh(*, edition_ids: Iterable[int]) -> set[int]:
     """Choose each edition's public description, drop editions and works left empty,
-    and bring the search documents of their records in step."""
+    and bring the search documents of their records in step; returns those records'
+    ids."""
     edition_ids = set(edition_ids)
     members: dict[int, list[Resource]] = defaultdict(list)
     for record in Resource.objects.filter(
         edition_link__edition_id__in=edition_ids, is_deleted=False
     ).select_related("institution", "edition_link"):
         members[record.edition_link.edition_id].append(record)
-    editions = Edition.objects.filter(pk__in=edition_ids)
-    changed, empty = [], []
-    for edition in editions:
+    changed, empty, primaries, others = [], [], [], []
+    for edition in Edition.objects.filter(pk__in=edition_ids):
         if not members[edition.pk]:
             empty.append(edition.pk)
             continue
@@ -286,6 +295,11 @@ def editions_refresh(*, edition_ids: Iterable[int]) -> None:
         if edition.primary_id != primary.pk:
             edition.primary = primary
             changed.append(edition)
+        primaries.append(primary.pk)
+        for record in members[edition.pk]:
+            record.edition_link.edition = edition
+            if record is not primary:
+                others.append(record)
     Edition.objects.bulk_update(changed, ["primary"])
     work_ids = set(
         Edition.objects.filter(pk__in=empty).values_list("work_id", flat=True)
@@ -293,7 +307,10 @@ def editions_refresh(*, edition_ids: Iterable[int]) -> None:
     EditionRecord.objects.filter(edition_id__in=empty).delete()
     Edition.objects.filter(pk__in=empty).delete()
     Work.objects.filter(pk__in=work_ids, editions=None).delete()
-    records_reindex([r.pk for rows in members.values() for r in rows])
+    # The others are not results of their own: their documents go, with no reading.
+    documents_index(objects=others)
+    records_reindex(primaries)
+    return {*primaries, *(record.pk for record in others)}
 
 
 def edition_leave(*, resource: Resource) -> None:
