@@ -7,14 +7,16 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, Revision
 
+from mura.catalog.editions import editions_link
 from mura.catalog.models import Holding, Resource, ResourceAgent, ResourcePlace
-from mura.catalog.search_index import document_index
+from mura.catalog.rows import rows_insert
+from mura.catalog.search_index import document_index, documents_index
 
 #: The child relations stored here; a record holding others (files) is not batched.
 BATCHED_CHILDREN = {
@@ -23,8 +25,8 @@ BATCHED_CHILDREN = {
     "holdings": Holding,
 }
 BATCHED_M2M = ("subjects", "collections")
-#: Rows per INSERT: SQLite allows 32,766 parameters a statement.
-INSERT_BATCH = 250
+#: Rows per UPDATE: SQLite allows 32,766 parameters a statement.
+UPDATE_BATCH = 60
 
 
 def can_batch(resource: Resource) -> bool:
@@ -38,22 +40,29 @@ def resources_store(
     user: AbstractBaseUser | None = None,
 ) -> None:
     """Store records already checked by `resource_validate` (new and changed ones
-    together), each with its links, a revision and a history entry, in the caller's
-    transaction; their search documents follow with the enclosing
-    ``indexing_deferred`` block."""
+    together), each with its links, a revision and a history entry, and link them
+    to their editions, in the caller's transaction. A new record that starts an
+    edition of its own is indexed from memory here, and so are the records of an
+    edition others joined that are not its public description (they have none); the
+    documents of the others follow with the enclosing ``indexing_deferred`` block."""
     if not resources:
         return
     now = timezone.now()
     new = [resource for resource in resources if resource.pk is None]
     changed = [resource for resource in resources if resource.pk is not None]
     with transaction.atomic():
-        Resource.objects.bulk_create(new, batch_size=INSERT_BATCH)
+        rows_insert(new)
         if changed:
             _update_rows(changed, now=now)
         _replace_children(resources, changed_ids=[r.pk for r in changed])
         _record_revisions(resources, new_ids={r.pk for r in new}, user=user, now=now)
+        linked = editions_link(resources=resources)
+        in_memory = [resource for resource in new if resource.pk in linked.alone]
+        documents_index(objects=in_memory)
+    done = linked.indexed | {resource.pk for resource in in_memory}
     for resource in resources:
-        document_index(instance=resource)
+        if resource.pk not in done:
+            document_index(instance=resource)
 
 
 def _update_rows(resources: Sequence[Resource], *, now) -> None:
@@ -65,7 +74,7 @@ def _update_rows(resources: Sequence[Resource], *, now) -> None:
         if not field.primary_key
         and field.name not in ("public_id", "created_at", "latest_revision")
     ]
-    Resource.objects.bulk_update(resources, names, batch_size=INSERT_BATCH // 4)
+    Resource.objects.bulk_update(resources, names, batch_size=UPDATE_BATCH)
 
 
 def _replace_children(resources: Sequence[Resource], *, changed_ids: list[int]) -> None:
@@ -84,7 +93,7 @@ def _replace_children(resources: Sequence[Resource], *, changed_ids: list[int]) 
                 child.resource = resource
                 child.sort_order = order
                 rows.append(child)
-        model.objects.bulk_create(rows, batch_size=INSERT_BATCH)
+        rows_insert(rows)
     for name in BATCHED_M2M:
         through = getattr(Resource, name).through
         target = f"{Resource._meta.get_field(name).related_model._meta.model_name}_id"
@@ -92,13 +101,12 @@ def _replace_children(resources: Sequence[Resource], *, changed_ids: list[int]) 
         replaced = [r.pk for r in given if r.pk in changed]
         if replaced:
             through.objects.filter(resource_id__in=replaced).delete()
-        through.objects.bulk_create(
+        rows_insert(
             [
                 through(resource_id=resource.pk, **{target: other.pk})
                 for resource in given
                 for other in resource._cluster_related_objects[name]
-            ],
-            batch_size=INSERT_BATCH,
+            ]
         )
 
 
@@ -134,12 +142,17 @@ def _record_revisions(
         )
         for resource in resources
     ]
-    Revision.objects.bulk_create(revisions, batch_size=INSERT_BATCH)
+    rows_insert(revisions)
     for resource, revision in zip(resources, revisions, strict=True):
         resource.latest_revision = revision
-    Resource.objects.bulk_update(resources, ["latest_revision"], batch_size=500)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {Resource._meta.db_table} SET latest_revision_id = %s "  # noqa: S608
+            "WHERE id = %s",
+            [(resource.latest_revision_id, resource.pk) for resource in resources],
+        )
     log_registry.scan_for_actions()
-    ModelLogEntry.objects.bulk_create(
+    rows_insert(
         [
             ModelLogEntry(
                 content_type=ContentType.objects.get_for_model(
@@ -155,6 +168,5 @@ def _record_revisions(
                 object_id=str(resource.pk),
             )
             for resource, revision in zip(resources, revisions, strict=True)
-        ],
-        batch_size=INSERT_BATCH,
+        ]
     )

@@ -6,8 +6,9 @@ edition it describes or starts a new one; close but uncertain matches go to the 
 queue (`EditionCandidate`). Staff merge and split editions with the services at the
 end; both are logged."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -26,7 +27,8 @@ from mura.catalog.models import (
     ResourceAgent,
     Work,
 )
-from mura.catalog.search_index import records_reindex
+from mura.catalog.rows import rows_insert
+from mura.catalog.search_index import documents_index, records_reindex
 
 #: Fields whose presence makes a record a fuller description of its edition.
 FULLNESS_FIELDS = (
@@ -55,19 +57,32 @@ REASONS = {
 }
 
 
-def _first_creators(ids: list[int]) -> dict[int, str]:
-    """The first person or organisation of each record, in one query."""
+def _first_creators(records: list[Resource]) -> dict[int, str]:
+    """The first person or organisation of each record: of the links a record holds
+    in memory (a batch just stored), or read for the others in one query."""
     creators: dict[int, str] = {}
+    unread = []
+    for record in records:
+        if "agents" not in getattr(record, "_cluster_related_objects", {}):
+            unread.append(record.pk)
+            continue
+        agents = [link.agent for link in record.agents.all() if link.agent]
+        if agents:
+            creators[record.pk] = _name(agents[0])
     links = (
-        ResourceAgent.objects.filter(resource_id__in=ids)
+        ResourceAgent.objects.filter(resource_id__in=unread)
         .select_related("person", "organisation")
         .order_by("resource_id", "sort_order", "pk")
     )
-    for link in links:
+    for link in links if unread else ():
         agent = link.agent
         if link.resource_id not in creators and agent is not None:
-            creators[link.resource_id] = agent.name_kk or agent.name_ru or agent.name_en
+            creators[link.resource_id] = _name(agent)
     return creators
+
+
+def _name(agent) -> str:
+    return agent.name_kk or agent.name_ru or agent.name_en
 
 
 def description_of(resource: Resource, creator: str) -> Description:
@@ -128,20 +143,38 @@ def _works_for(keys: set[str]) -> dict[str, Work]:
     return works
 
 
+@dataclass(frozen=True)
+class Linked:
+    """Records of a batch whose documents `editions_link` took care of (ids)."""
+
+    #: they started an edition no other record joined; their link and edition are
+    #: left in memory (``record.edition_link``), all their document reads
+    alone: set[int] = field(default_factory=set)
+    #: their edition changed; indexed, or noted for the ``indexing_deferred`` block
+    indexed: set[int] = field(default_factory=set)
+
+
+#: Editions a batch starts are numbered from here until they are stored, so that the
+#: editions already stored come first among equal matches.
+PLACEHOLDER = 2**62
+
+
 @transaction.atomic
-def editions_link(*, resources: Sequence[Resource]) -> None:
+def editions_link(*, resources: Sequence[Resource]) -> Linked:
     """Attach saved library records to their editions (the importer calls this once
     per committed batch; `resource_save` for one record). Records are reindexed by
-    their caller's save; those whose edition others joined or left are reindexed here."""
+    their caller's save; those whose edition others joined or left are reindexed here.
+
+    Returns which records' search documents need nothing more from the caller."""
     records = [
         r
         for r in resources
         if r.pk is not None and r.group == KindGroup.LIBRARY and not r.is_deleted
     ]
     if not records:
-        return
+        return Linked()
     ids = [r.pk for r in records]
-    creators = _first_creators(ids)
+    creators = _first_creators(records)
     descriptions = {r.pk: description_of(r, creators.get(r.pk, "")) for r in records}
     links = {
         link.resource_id: link
@@ -158,30 +191,27 @@ def editions_link(*, resources: Sequence[Resource]) -> None:
             if link is not None:
                 touched.add(link.edition_id)
     if not pending:
-        return
+        return Linked()
     _detach([r.pk for r in pending if r.pk in links])
     matcher = _Matcher({k for r in pending for k in descriptions[r.pk].keys()})
     works = _works_for({descriptions[r.pk].work_key() for r in pending})
+    started: dict[int, Edition] = {}  # placeholder → edition this batch starts
     new_links, new_keys, candidates = [], [], []
-    # Editions started by this batch that no other record joined: their record is
-    # their description already, and is indexed as the caller saved it.
-    alone: set[int] = set()
     for record in pending:
         description = descriptions[record.pk]
         verdicts = matcher.verdicts(description)
         same = [e for e, (verdict, _r) in verdicts.items() if verdict == Verdict.SAME]
         if same:
             edition_id, reason = same[0], REASONS[verdicts[same[0]][1]]
-            alone.discard(edition_id)
             touched.add(edition_id)
         else:
-            edition_id = _new_edition(record, description, works).pk
+            edition_id = PLACEHOLDER + len(started)
+            started[edition_id] = _new_edition(record, description, works)
             reason = MatchReason.FIRST
-            alone.add(edition_id)
         matcher.add(edition_id, description)
         new_links.append(
             EditionRecord(
-                resource_id=record.pk,
+                resource=record,
                 edition_id=edition_id,
                 reason=reason,
                 description=description.as_data(),
@@ -196,22 +226,40 @@ def editions_link(*, resources: Sequence[Resource]) -> None:
             for other, (_verdict, why) in verdicts.items()
             if other != edition_id
         ]
-    EditionRecord.objects.bulk_create(new_links)
-    EditionKey.objects.bulk_create(new_keys)
+    new_works = {id(e.work): e.work for e in started.values() if e.work.pk is None}
+    rows_insert(list(new_works.values()))
+    rows_insert(list(started.values()))
+    for row in (*new_links, *new_keys, *candidates):
+        if row.edition_id in started:
+            row.edition = started[row.edition_id]
+    rows_insert(new_links)
+    rows_insert(new_keys)
     EditionCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
-    editions_refresh(edition_ids=touched - alone)
+    joined = {started[e].pk if e in started else e for e in touched}
+    members = Counter(link.edition_id for link in new_links)
+    mine = {edition.pk: edition for edition in started.values()}
+    alone = set()
+    for link in new_links:
+        edition = mine.get(link.edition_id)
+        if edition is not None and members[edition.pk] == 1:
+            # Its one record is its description: all its search document reads.
+            edition._prefetched_objects_cache = {"links": [link]}
+            link.resource.edition_link = link
+            alone.add(link.resource_id)
+    return Linked(alone=alone, indexed=editions_refresh(edition_ids=joined))
 
 
 def _new_edition(
     record: Resource, description: Description, works: dict[str, Work]
 ) -> Edition:
+    """An edition (not stored yet) starting with the record, of its work found or new."""
     key = description.work_key()
     work = works.get(key) if key else None
     if work is None:
-        work = Work.objects.create(title=record.uniform_title or record.title, key=key)
+        work = Work(title=record.uniform_title or record.title, key=key)
         if key:
             works[key] = work
-    return Edition.objects.create(work=work, primary=record)
+    return Edition(work=work, primary=record)
 
 
 def _detach(resource_ids: list[int]) -> None:
@@ -228,18 +276,18 @@ def _fullness(resource: Resource) -> tuple:
     return (public, filled, len(resource.description), -resource.pk)
 
 
-def editions_refresh(*, edition_ids: Iterable[int]) -> None:
+def editions_refresh(*, edition_ids: Iterable[int]) -> set[int]:
     """Choose each edition's public description, drop editions and works left empty,
-    and bring the search documents of their records in step."""
+    and bring the search documents of their records in step; returns those records'
+    ids."""
     edition_ids = set(edition_ids)
     members: dict[int, list[Resource]] = defaultdict(list)
     for record in Resource.objects.filter(
         edition_link__edition_id__in=edition_ids, is_deleted=False
     ).select_related("institution", "edition_link"):
         members[record.edition_link.edition_id].append(record)
-    editions = Edition.objects.filter(pk__in=edition_ids)
-    changed, empty = [], []
-    for edition in editions:
+    changed, empty, primaries, others = [], [], [], []
+    for edition in Edition.objects.filter(pk__in=edition_ids):
         if not members[edition.pk]:
             empty.append(edition.pk)
             continue
@@ -247,6 +295,11 @@ def editions_refresh(*, edition_ids: Iterable[int]) -> None:
         if edition.primary_id != primary.pk:
             edition.primary = primary
             changed.append(edition)
+        primaries.append(primary.pk)
+        for record in members[edition.pk]:
+            record.edition_link.edition = edition
+            if record is not primary:
+                others.append(record)
     Edition.objects.bulk_update(changed, ["primary"])
     work_ids = set(
         Edition.objects.filter(pk__in=empty).values_list("work_id", flat=True)
@@ -254,7 +307,10 @@ def editions_refresh(*, edition_ids: Iterable[int]) -> None:
     EditionRecord.objects.filter(edition_id__in=empty).delete()
     Edition.objects.filter(pk__in=empty).delete()
     Work.objects.filter(pk__in=work_ids, editions=None).delete()
-    records_reindex([r.pk for rows in members.values() for r in rows])
+    # The others are not results of their own: their documents go, with no reading.
+    documents_index(objects=others)
+    records_reindex(primaries)
+    return {*primaries, *(record.pk for record in others)}
 
 
 def edition_leave(*, resource: Resource) -> None:

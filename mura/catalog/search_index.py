@@ -30,6 +30,7 @@ from mura.search.registry import (
     register_result_details,
 )
 from mura.search.services import document_index as document_index  # re-exported
+from mura.search.services import documents_index as documents_index  # re-exported
 from mura.search.services import indexing_deferred as indexing_deferred  # re-exported
 
 # A record's searchable description beyond its title and creators, in reading order.

@@ -15,7 +15,6 @@ from django.db import DatabaseError, models, router, transaction
 from django.utils.translation import gettext as _
 
 from mura.catalog.batches import can_batch, resources_store
-from mura.catalog.editions import editions_link
 from mura.catalog.models import Organisation, Person, Place, Resource, Subject
 from mura.catalog.services import (
     resource_build,
@@ -60,22 +59,20 @@ class ImportReport:
 
 
 class AuthorityIndex:
-    """Find-or-create authorities by normalised name; one query per model per import."""
+    """Find-or-create authorities by normalised name; one query per model per import.
+    Whole authorities are kept: a record's search document is built from them."""
 
     def __init__(self) -> None:
-        # normalised name → (id, name_kk): the name orders a record's subjects
-        self._keys: dict[type[models.Model], dict[str, tuple[int, str]]] = {}
+        self._keys: dict[type[models.Model], dict[str, models.Model]] = {}
         self._created: list[tuple[type[models.Model], str]] = []
 
-    def _index(self, model: type[models.Model]) -> dict[str, tuple[int, str]]:
+    def _index(self, model: type[models.Model]) -> dict[str, models.Model]:
         if model not in self._keys:
-            keys: dict[str, tuple[int, str]] = {}
-            for pk, *names in model.objects.values_list(
-                "pk", "name_kk", "name_ru", "name_en"
-            ):
-                for name in names:
+            keys: dict[str, models.Model] = {}
+            for authority in model.objects.all():
+                for name in (authority.name_kk, authority.name_ru, authority.name_en):
                     if name:
-                        keys.setdefault(name_key(name), (pk, names[0]))
+                        keys.setdefault(name_key(name), authority)
             self._keys[model] = keys
         return self._keys[model]
 
@@ -85,9 +82,7 @@ class AuthorityIndex:
         key = name_key(name)
         keys = self._index(model)
         if key in keys:
-            return model.from_db(
-                router.db_for_write(model), ["id", "name_kk"], list(keys[key])
-            )
+            return keys[key]
         values = {"name_kk": name[:300]}
         if CYRILLIC.search(name):
             if language == "ru":
@@ -104,7 +99,7 @@ class AuthorityIndex:
         authority = model(**values)
         authority.full_clean()
         authority.save()
-        keys[key] = (authority.pk, authority.name_kk)
+        keys[key] = authority
         self._created.append((model, key))
         return authority
 
@@ -358,7 +353,6 @@ class _BatchWriter:
                 outcome.created += row is None
                 outcome.updated += row is not None
         resources_store(resources=records, user=self.user)
-        editions_link(resources=records)
 
     def _built(
         self, item: ImportItem, row: Resource | None, outcome: ImportReport

@@ -4,7 +4,7 @@
 
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -110,6 +110,28 @@ def document_index(*, instance: models.Model) -> None:
                 batch, analysis.analyse_fields(_texts(batch)), content_type.pk, _now()
             )
     vocabulary.forget()
+
+
+def documents_index(*, objects: Sequence[models.Model]) -> None:
+    """Write the documents of objects of one model now, built from the instances
+    given: for objects whose links are all in memory (a batch just stored), which
+    would otherwise be read again at the end of an ``indexing_deferred`` block."""
+    if not objects:
+        return
+    registration = registration_for(type(objects[0]))
+    content_type = ContentType.objects.get_for_model(registration.model)
+    with transaction.atomic():
+        SearchDocument.objects.filter(
+            content_type=content_type, object_id__in=[obj.pk for obj in objects]
+        ).delete()
+        documents_write(
+            pairs=(
+                (obj.pk, entry)
+                for obj in objects
+                if (entry := registration.build(obj)) is not None
+            ),
+            content_type=content_type,
+        )
 
 
 def document_remove(*, model: type[models.Model], object_id: int) -> None:

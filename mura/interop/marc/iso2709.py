@@ -18,6 +18,8 @@ from pymarc import Record
 
 END_OF_RECORD = 0x1D
 END_OF_RECORD_BYTE = b"\x1d"
+FIELD_END = b"\x1e"
+PRINTABLE = re.compile(rb"[\x20-\x7e]*")
 BLOCK = 1 << 20
 ENCODINGS = ("auto", "utf-8", "marc-8", "cp1251")
 # Runs of three or more bytes in the cp1251 Cyrillic range are words; MARC-8 puts
@@ -138,6 +140,24 @@ def _disabled(logger: logging.Logger) -> Iterator[None]:
         yield
     finally:
         logger.disabled = was_disabled
+
+
+def control_number(chunk: bytes) -> str:
+    """The record's 001 read from its directory, without decoding the record; ""
+    when it has none or it is not printable ASCII (the same in every character set)."""
+    try:
+        base = int(chunk[12:17])
+        for at in range(24, chunk.index(FIELD_END, 24) - 11, 12):
+            if chunk[at : at + 3] == b"001":
+                length, start = (
+                    int(chunk[at + 3 : at + 7]),
+                    int(chunk[at + 7 : at + 12]),
+                )
+                data = chunk[base + start : base + start + length].rstrip(FIELD_END)
+                return data.decode().strip() if PRINTABLE.fullmatch(data) else ""
+    except ValueError:
+        pass
+    return ""
 
 
 def decode_chunk(chunk: bytes, encoding: str) -> tuple[Record, list[str]]:

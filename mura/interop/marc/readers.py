@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from pymarc.exceptions import PymarcException
 
-from mura.interop.marc.iso2709 import decode_chunk, iso2709_chunks
+from mura.interop.marc.iso2709 import control_number, decode_chunk, iso2709_chunks
 from mura.interop.marc.mapping import map_record
 from mura.interop.marc.marcxml import MARC_NS, record_from_element
 from mura.interop.records import (
@@ -17,7 +17,6 @@ from mura.interop.records import (
     Position,
     RecordProblem,
     digest,
-    nfc,
 )
 
 
@@ -58,24 +57,30 @@ def read_iso2709(
             if chunk is None:
                 yield RecordProblem(position, reason)
                 continue
-            try:
-                record, warnings = decode_chunk(chunk, encoding)
-            except (PymarcException, ValueError, IndexError) as error:
-                yield RecordProblem(position, _problem_reason(error))
-                continue
-            mapped = partial(
-                map_record,
-                record,
-                position=position,
-                flavour=flavour,
-                warnings=warnings,
-            )
-            control_number = record.get("001")
-            source_id = control_number.data.strip() if control_number else ""
+            source_id = control_number(chunk)
             pending = PendingRecord(
-                position, nfc(source_id), digest(salt + b"/" + chunk), mapped
+                position,
+                source_id,
+                digest(salt + b"/" + chunk),
+                partial(
+                    _mapped,
+                    chunk,
+                    encoding=encoding,
+                    position=position,
+                    flavour=flavour,
+                ),
             )
             yield pending if source_id and lazy else pending.mapped()
+
+
+def _mapped(
+    chunk: bytes, *, encoding: str, position: Position, flavour: str
+) -> ImportItem | RecordProblem:
+    try:
+        record, warnings = decode_chunk(chunk, encoding)
+    except (PymarcException, ValueError, IndexError) as error:
+        return RecordProblem(position, _problem_reason(error))
+    return map_record(record, position=position, flavour=flavour, warnings=warnings)
 
 
 def read_marcxml(path: Path) -> Iterator[ImportItem | RecordProblem]:

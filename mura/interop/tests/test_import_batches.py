@@ -1,9 +1,11 @@
 import pytest
 
 from mura.catalog.models import Kind, Resource, Subject
+from mura.interop.marc.readers import read_iso2709
 from mura.interop.records import ImportItem, Position, RecordProblem
 from mura.interop.services import records_import
 from mura.search.models import SearchDocument
+from mura.search.services import index_rebuild
 
 
 def book(number: int) -> ImportItem:
@@ -102,3 +104,33 @@ def test_extra_data_from_the_caller_replaces_what_was_mapped(institution):
     assert (record.parent.source_id, record.sequence) == ("b1", 2)
     assert (record.title, record.reference_code) == ("Кітап 2", "Ф. 1. Оп. 2")
     assert not record.subjects.exists()
+
+
+def _documents() -> list[tuple]:
+    columns = ["object_id", "title", "creators", "body", "identifiers", "url"]
+    columns += ["group_key", "facet_values", "is_public", "year", "language"]
+    return sorted(SearchDocument.objects.values_list(*columns))
+
+
+def test_documents_written_as_records_are_stored_are_those_a_rebuild_writes(
+    institution, testdata
+):
+    """The search documents of a MARC file's new records, written from the records
+    in memory, hold what `mura reindex` reads back for them from the database; a
+    re-import of the unchanged file leaves them as they are."""
+    path = testdata / "marc/rusmarc-loge/TEST1.ISO"
+    report = records_import(
+        institution=institution,
+        items=read_iso2709(path, flavour="rusmarc", lazy=True),
+    )
+    assert report.created > 50
+    imported = _documents()
+    assert len(imported) >= report.created
+    index_rebuild()
+    assert _documents() == imported
+    again = records_import(
+        institution=institution,
+        items=read_iso2709(path, flavour="rusmarc", lazy=True),
+    )
+    assert again.unchanged == report.created
+    assert _documents() == imported
