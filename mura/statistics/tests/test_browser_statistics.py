@@ -1,5 +1,5 @@
 """Journey: an editor opens the statistics, reads a chart and its table, chooses a period,
-and downloads the figures, in the Russian and English admin, on a desktop and a phone;
+and downloads the figures, in the Kazakh and Russian admin, on a desktop and a phone;
 axe-core finds no violation on the page."""
 
 import json
@@ -20,12 +20,8 @@ pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TEXTS = {
-    "ru": {
-        "views": "Просмотры по дням",
-        "table": "Данные в виде таблицы",
-        "day": "День",
-    },
-    "en": {"views": "Views per day", "table": "The data as a table", "day": "Day"},
+    "kk": {"views": "Күн сайынғы қаралым", "day": "Күн"},
+    "ru": {"views": "Просмотры по дням", "day": "День"},
 }
 
 
@@ -54,7 +50,7 @@ def test_editor_reads_and_downloads_statistics(live_full_demo, walks):
             views=10 + days_ago % 7,
         )
     total = sum(10 + n % 7 for n in range(30))
-    for walk in walks(live_full_demo.url, languages=tuple(TEXTS)):
+    for walk in walks(live_full_demo.url):
         texts = TEXTS[walk.language]
         user = staff_member(
             institution=article.institution,
@@ -67,9 +63,7 @@ def test_editor_reads_and_downloads_statistics(live_full_demo, walks):
         figure = walk.page.locator("#figure-views")
         expect(figure.locator("h2")).to_have_text(texts["views"])
         expect(figure.locator(".stat-figure__total strong")).to_contain_text(
-            f"{total:,}".replace(",", "\u00a0")
-            if walk.language == "ru"
-            else f"{total:,}"
+            str(total)
         )
         expect(figure.locator("svg[role=img] title")).to_have_text(texts["views"])
         assert axe_violations(walk.page) == []
