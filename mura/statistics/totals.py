@@ -54,7 +54,7 @@ def thing_totals(
             MonthlyViews.objects.filter(month__gte=first, month__lte=last),
             DailyViews.objects.filter(day__gte=after_last, day__lte=end),
         ]
-    totals: dict[str, dict[str, list]] = defaultdict(dict)
+    totals: Totals = defaultdict(dict)
     for rows in parts:
         if scope is not None:
             rows = rows.filter(institution_id__in=scope)
