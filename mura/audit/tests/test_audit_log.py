@@ -66,7 +66,10 @@ def test_a_record_edit_names_the_fields_changed_and_the_institution(db):
     assert AuditLogEntry.objects.filter(
         action="wagtail.delete", object_id=str(record.pk), user=cataloguer
     ).exists()
-    assert AuditLogEntry.objects.filter(action="wagtail.create").exists()
+    created = AuditLogEntry.objects.get(
+        action="wagtail.create", object_id=str(record.pk)
+    )
+    assert created.institution == record.institution
 
 
 def test_deleting_an_authority_in_the_admin_is_logged_with_the_address(admin_client):
