@@ -62,9 +62,7 @@ def test_editor_reads_and_downloads_statistics(live_full_demo, walks):
         walk.page.goto(f"{walk.base_url}/admin/statistics/")
         figure = walk.page.locator("#figure-views")
         expect(figure.locator("h2")).to_have_text(texts["views"])
-        expect(figure.locator(".stat-figure__total strong")).to_contain_text(
-            str(total)
-        )
+        expect(figure.locator(".stat-figure__total strong")).to_contain_text(str(total))
         expect(figure.locator("svg[role=img] title")).to_have_text(texts["views"])
         assert axe_violations(walk.page) == []
         walk.snap("staff-statistics")
