@@ -26,7 +26,7 @@ from mura.statistics.closed import (
 )
 from mura.statistics.figures import Figure
 from mura.statistics.models import InstitutionDailyViews, ViewKind
-from mura.statistics.periods import Period
+from mura.statistics.periods import Period, calendar_months
 from mura.statistics.totals import Scope, most_viewed
 
 TOP = 10
@@ -174,9 +174,11 @@ def searches_per_day(*, period: Period) -> Figure:
     closed, live = closed_and_live(period.start, period.end)
     per_day = {}
     if closed is not None:
-        per_day |= _searches_closed(
-            "searches-per-day", closed, lambda: _searches_per_day(*closed)
-        )
+        # Month by month, so a rolling period recounts only its partial months.
+        for days in calendar_months(*closed):
+            per_day |= _searches_closed(
+                "searches-per-day", days, lambda days=days: _searches_per_day(*days)
+            )
     if live is not None:
         per_day |= _searches_per_day(*live)
     rows = [(day, *per_day.get(day, (0, 0))) for day in period.each_day()]

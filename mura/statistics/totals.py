@@ -14,6 +14,7 @@ from mura.statistics.closed import (
     top_merged,
 )
 from mura.statistics.models import DailyViews, MonthlyViews
+from mura.statistics.periods import next_month
 
 Scope = Collection[int] | None
 #: {kind: {key: (institution id, views)}}
@@ -22,15 +23,11 @@ Totals = dict[str, dict[str, tuple[int | None, int]]]
 
 def _whole_months(start: date, end: date) -> tuple[date, date] | None:
     """The first days of the first and last whole months from ``start`` to ``end``."""
-    first = start if start.day == 1 else _next_month(start)
+    first = start if start.day == 1 else next_month(start)
     last = end.replace(day=1)
     if (end + timedelta(days=1)).day != 1:
         last = (last - timedelta(days=1)).replace(day=1)
     return (first, last) if first <= last else None
-
-
-def _next_month(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def thing_totals(
@@ -48,7 +45,7 @@ def thing_totals(
         parts.append(DailyViews.objects.filter(day__gte=start, day__lte=end))
     else:
         first, last = months
-        after_last = _next_month(last)
+        after_last = next_month(last)
         parts += [
             DailyViews.objects.filter(day__gte=start, day__lt=first),
             MonthlyViews.objects.filter(month__gte=first, month__lte=last),

@@ -2,7 +2,7 @@
 over, add up to exactly what the daily rows say, whatever days a period spans."""
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from random import Random
 
 import pytest
@@ -11,6 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from mura.institutions.tests.factories import InstitutionFactory
+from mura.search.models import SearchQueryLog
 from mura.statistics import closed, selectors, totals
 from mura.statistics.counting import daily_view_record
 from mura.statistics.models import DailyViews, MonthlyViews, ViewKind
@@ -143,3 +144,40 @@ def test_late_views_for_a_day_that_is_over_reach_the_cached_figures(
         count=1,
     )
     assert top[ViewKind.ITEM][0][0] == last
+
+
+def test_searches_of_past_days_equal_the_log_and_follow_its_pruning(db):
+    today = timezone.localdate()
+    period = Period(start=today - timedelta(days=75), end=today)
+    for ago, query, found in [
+        (70, "Абай", 3),
+        (40, "Мағжан", 0),
+        (40, "Мағжан", 0),
+        (3, "Шоқан", 0),
+        (0, "Абай", 0),
+    ]:
+        log = SearchQueryLog.objects.create(
+            query=query, result_count=found, took_ms=3, source="page"
+        )
+        noon = datetime.combine(today - timedelta(days=ago), time(12))
+        SearchQueryLog.objects.filter(pk=log.pk).update(
+            created_at=timezone.make_aware(noon)
+        )
+
+    def assert_equal_to_the_log() -> None:
+        counted = defaultdict(lambda: [0, 0])
+        for log in SearchQueryLog.objects.all():
+            day = timezone.localtime(log.created_at).date()
+            counted[day][0] += 1
+            counted[day][1] += log.result_count == 0
+        figure = selectors.searches_per_day(period=period)
+        assert figure.rows == [(day, *counted[day]) for day in period.each_day()]
+
+    assert_equal_to_the_log()
+    SearchQueryLog.objects.filter(result_count=3).delete()  # the oldest, pruned
+    assert_equal_to_the_log()
+    assert selectors.unfound_searches(period=period).rows == [
+        ("Мағжан", 2),
+        ("Абай", 1),
+        ("Шоқан", 1),
+    ]
