@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 from datetime import timedelta
+from importlib import import_module
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,6 +29,7 @@ import django
 
 django.setup()
 
+from django.apps import apps as django_apps  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -109,6 +111,10 @@ def fill(
             DailyViews.objects.bulk_create(rows, batch_size=10_000)
             rows = []
     DailyViews.objects.bulk_create(rows, batch_size=10_000)
+    # The rows went in without `daily_view_record`: sum them up as the migration does.
+    import_module("mura.statistics.migrations.0002_views_rollups").rollups_fill(
+        django_apps, None
+    )
     print(f"filled in {time.perf_counter() - started:.0f} s", flush=True)
 
 
