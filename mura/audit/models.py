@@ -1,6 +1,9 @@
 """Wagtail's log for every object that is not a page, with the institution and address."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseLogEntry
 from wagtail.models.audit_log import ModelLogEntryManager
@@ -9,6 +12,23 @@ from mura.audit.changes import changed_fields
 from mura.audit.context import current_address
 from mura.audit.owners import institution_id_of
 from mura.institutions.models import Institution, Membership
+
+SIGN_INS = ("mura.login", "mura.login_failed")
+
+
+def of_institutions(ids) -> models.Q:
+    """Entries about these institutions' things, and their staff's sign-ins (a person
+    belongs to no one institution, so a sign-in is found through the memberships)."""
+    staff = (
+        Membership.objects.filter(institution_id__in=ids)
+        .annotate(as_text=Cast("user_id", models.CharField()))
+        .values("as_text")
+    )
+    return models.Q(institution_id__in=ids) | models.Q(
+        action__in=SIGN_INS,
+        content_type=ContentType.objects.get_for_model(get_user_model()),
+        object_id__in=staff,
+    )
 
 
 class AuditLogEntryManager(ModelLogEntryManager):
@@ -26,7 +46,7 @@ class AuditLogEntryManager(ModelLogEntryManager):
         if user.is_superuser:
             return self.all()
         own = Membership.objects.filter(user=user).values("institution_id")
-        return self.filter(models.Q(institution_id__in=own) | models.Q(user=user))
+        return self.filter(of_institutions(own) | models.Q(user=user))
 
 
 class AuditLogEntry(BaseLogEntry):

@@ -12,7 +12,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry
 
 from mura.audit.changes import field_labels
-from mura.audit.models import AuditLogEntry
+from mura.audit.models import AuditLogEntry, of_institutions
 from mura.institutions.models import Institution
 from mura.institutions.permissions import institutions_for, is_union_admin
 
@@ -20,7 +20,7 @@ from mura.institutions.permissions import institutions_for, is_union_admin
 def institution_filter(model: type, ids: list[int]) -> Q | None:
     """Entries of these institutions in one log model; None when it records none."""
     if model is AuditLogEntry:
-        return Q(institution_id__in=ids)
+        return of_institutions(ids)
     if model is PageLogEntry:
         return Q(data__institution__in=ids)
     return None

@@ -8,7 +8,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from mura.portal.visitors import first_view, is_reader_view, visitor_hash
-from mura.statistics.models import DailyViews, ViewKind
+from mura.statistics.closed import closed_periods_changed
+from mura.statistics.models import (
+    DailyViews,
+    InstitutionDailyViews,
+    MonthlyViews,
+    ViewKind,
+)
 
 # A reader is told apart for a day and a little more (the day's last views).
 SEEN_SECONDS = 25 * 60 * 60
@@ -43,17 +49,36 @@ def views_count(
     )
 
 
+@transaction.atomic
 def daily_view_record(
     *, kind: ViewKind, key: str, institution_id: int | None, day: date, views: int = 1
 ) -> None:
-    """Add views to the day's row, creating it once even under concurrent readers."""
-    row = DailyViews.objects.filter(kind=kind, key=key, day=day)
+    """Add views to the day's row and to both rollups in one transaction. Views for a
+    day already over (late arrivals) make the closed periods' cached figures stale."""
+    _rollup_add(
+        DailyViews, {"kind": kind, "key": key, "day": day}, institution_id, views
+    )
+    month = {"kind": kind, "key": key, "month": day.replace(day=1)}
+    _rollup_add(MonthlyViews, month, institution_id, views)
+    _rollup_add(
+        InstitutionDailyViews,
+        {"institution_id": institution_id, "day": day},
+        institution_id,
+        views,
+    )
+    if day < timezone.localdate():
+        transaction.on_commit(closed_periods_changed)
+
+
+def _rollup_add(model, identity: dict, institution_id: int | None, views: int) -> None:
+    """Add to the row, creating it once even under concurrent readers."""
+    row = model.objects.filter(**identity)
     if row.update(views=F("views") + views):
         return
     try:
         with transaction.atomic():
-            DailyViews.objects.create(
-                kind=kind, key=key, day=day, institution_id=institution_id, views=views
+            model.objects.create(
+                **{"institution_id": institution_id, **identity}, views=views
             )
     except IntegrityError:
         row.update(views=F("views") + views)

@@ -42,6 +42,21 @@ class Period:
         return [self.start + timedelta(days=n) for n in range(self.days)]
 
 
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s."""
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def calendar_months(start: date, end: date) -> list[tuple[date, date]]:
+    """The days from ``start`` to ``end`` cut at the months' ends."""
+    pieces = []
+    while start <= end:
+        following = next_month(start)
+        pieces.append((start, min(end, following - timedelta(days=1))))
+        start = following
+    return pieces
+
+
 def _quarter_days(year: int, number: int) -> tuple[date, date]:
     start = date(year, 3 * number - 2, 1)
     following = date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)

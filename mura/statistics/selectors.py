@@ -2,9 +2,9 @@
 own rows for a period and the institutions a person may see (None: all of them)."""
 
 from collections import defaultdict
-from collections.abc import Collection
+from datetime import date
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -17,12 +17,20 @@ from mura.events.models import EventPage, Registration
 from mura.institutions.models import Institution
 from mura.portal.translation import current_language
 from mura.search.models import SearchQueryLog
+from mura.statistics.closed import (
+    Counted,
+    closed_and_live,
+    closed_cached,
+    kept_ranking,
+    top_merged,
+)
 from mura.statistics.figures import Figure
-from mura.statistics.models import DailyViews, ViewKind
-from mura.statistics.periods import Period
+from mura.statistics.models import InstitutionDailyViews, ViewKind
+from mura.statistics.periods import Period, calendar_months
+from mura.statistics.totals import Scope, most_viewed
 
-Scope = Collection[int] | None
 TOP = 10
+UNFOUND_TOP = 20
 
 
 def _in_scope(queryset, scope: Scope, field: str = "institution_id"):
@@ -30,8 +38,12 @@ def _in_scope(queryset, scope: Scope, field: str = "institution_id"):
 
 
 def _views(period: Period, scope: Scope):
+    """Each institution's views per day (the rollup of the daily rows)."""
     return _in_scope(
-        DailyViews.objects.filter(day__gte=period.start, day__lte=period.end), scope
+        InstitutionDailyViews.objects.filter(
+            day__gte=period.start, day__lte=period.end
+        ),
+        scope,
     )
 
 
@@ -79,21 +91,12 @@ def _titles(kind: str, keys: list[str]) -> dict[str, str]:
 
 
 def most_read(*, period: Period, scope: Scope) -> list[Figure]:
-    """The most read of each kind, from one pass over the period's rows."""
-    totals: dict[str, list[tuple[str, int | None, int]]] = defaultdict(list)
-    rows = (
-        _views(period, scope)
-        .values_list("kind", "key", "institution_id")
-        .annotate(total=Sum("views"))
-        .order_by()
-    )
-    for kind, key, institution_id, total in rows:
-        totals[kind].append((key, institution_id, total))
+    top = most_viewed(start=period.start, end=period.end, scope=scope, count=TOP)
     names = _institution_names()
     figures = []
     for kind in (ViewKind.NEWS, ViewKind.ITEM, ViewKind.STORY, ViewKind.EXHIBITION):
-        top = sorted(totals[kind], key=lambda row: (-row[2], row[0]))[:TOP]
-        titles = _titles(kind, [key for key, _i, _t in top])
+        rows = top.get(kind, [])
+        titles = _titles(kind, [key for key, _i, _t in rows])
         figures.append(
             Figure(
                 key=f"top-{kind}",
@@ -103,7 +106,7 @@ def most_read(*, period: Period, scope: Scope) -> list[Figure]:
                 columns=[_("Title"), _("Views"), _("Institution")],
                 rows=[
                     (titles.get(key, key), total, names.get(institution_id, ""))
-                    for key, institution_id, total in top
+                    for key, institution_id, total in rows
                 ],
             )
         )
@@ -141,23 +144,45 @@ def views_per_institution(*, period: Period, scope: Scope) -> Figure:
     )
 
 
-def _searches(period: Period):
+def _searches(start: date, end: date):
+    days = Period(start=start, end=end)
     return SearchQueryLog.objects.filter(
-        created_at__gte=period.since, created_at__lt=period.until
+        created_at__gte=days.since, created_at__lt=days.until
     )
 
 
-def searches_per_day(*, period: Period) -> Figure:
-    per_day = {
+def _searches_closed(name: str, days: tuple[date, date], compute):
+    """Searches of days that are over change only when the oldest are pruned, so the
+    oldest one left is part of the cache's key."""
+    oldest = SearchQueryLog.objects.aggregate(oldest=Min("created_at"))["oldest"]
+    return closed_cached(name, (days, oldest), compute)
+
+
+def _searches_per_day(start: date, end: date) -> dict[date, tuple[int, int]]:
+    return {
         day: (total, unfound)
-        for day, total, unfound in _searches(period)
+        for day, total, unfound in _searches(start, end)
         .annotate(day=TruncDate("created_at"))
         .values_list("day")
         .annotate(total=Count("pk"), unfound=Count("pk", filter=Q(result_count=0)))
         .values_list("day", "total", "unfound")
         .order_by()
     }
+
+
+def searches_per_day(*, period: Period) -> Figure:
+    closed, live = closed_and_live(period.start, period.end)
+    per_day = {}
+    if closed is not None:
+        # Month by month, so a rolling period recounts only its partial months.
+        for days in calendar_months(*closed):
+            per_day |= _searches_closed(
+                "searches-per-day", days, lambda days=days: _searches_per_day(*days)
+            )
+    if live is not None:
+        per_day |= _searches_per_day(*live)
     rows = [(day, *per_day.get(day, (0, 0))) for day in period.each_day()]
+    previous = period.previous
     return Figure(
         key="searches",
         title=_("Searches per day"),
@@ -169,24 +194,39 @@ def searches_per_day(*, period: Period) -> Figure:
         rows=rows,
         chart="line",
         total=sum(row[1] for row in rows),
-        previous_total=_searches(period.previous).count(),
+        previous_total=_searches(previous.start, previous.end).count(),
     )
 
 
+def _unfound(start: date, end: date, queries: list[str] | None = None) -> Counted:
+    rows = _searches(start, end).filter(result_count=0)
+    if queries is not None:
+        rows = rows.filter(query__in=queries)
+    return {
+        query: (None, times)
+        for query, times in rows.values_list("query").annotate(times=Count("pk"))
+    }
+
+
 def unfound_searches(*, period: Period) -> Figure:
-    rows = list(
-        _searches(period)
-        .filter(result_count=0)
-        .values_list("query")
-        .annotate(times=Count("pk"))
-        .order_by("-times", "query")[:20]
+    closed, live = closed_and_live(period.start, period.end)
+    kept = ([], True)
+    if closed is not None:
+        kept = _searches_closed(
+            "unfound", closed, lambda: kept_ranking(_unfound(*closed), UNFOUND_TOP)
+        )
+    top = top_merged(
+        closed=kept,
+        live={} if live is None else _unfound(*live),
+        count=UNFOUND_TOP,
+        closed_counts=lambda queries: _unfound(*closed, queries),
     )
     return Figure(
         key="unfound",
         title=_("Searches that found nothing"),
         description=_("What readers looked for most often and did not find."),
         columns=[_("Query"), _("Times")],
-        rows=rows,
+        rows=[(query, times) for query, _none, times in top],
     )
 
 
@@ -340,8 +380,10 @@ def catalogue_growth(*, period: Period, scope: Scope) -> Figure:
     )
     illustrated = {
         (institution_id, kind): total
-        for institution_id, kind, total in DigitalFile.objects.filter(
-            image__isnull=False, resource__in=records.values("pk")
+        for institution_id, kind, total in _in_scope(
+            DigitalFile.objects.filter(image__isnull=False, resource__is_deleted=False),
+            scope,
+            "resource__institution_id",
         )
         .values_list("resource__institution_id", "resource__kind")
         .annotate(total=Count("resource_id", distinct=True))

@@ -12,6 +12,8 @@ from wagtail.models import PageLogEntry
 
 from mura.audit.models import AuditLogEntry
 from mura.audit.services import audit_prune
+from mura.catalog.choices import AgentRole
+from mura.catalog.models import EditionRecord
 from mura.catalog.services import resource_delete, resource_update
 from mura.catalog.tests.factories import PersonFactory, ResourceFactory
 from mura.comments.models import Comment
@@ -64,7 +66,10 @@ def test_a_record_edit_names_the_fields_changed_and_the_institution(db):
     assert AuditLogEntry.objects.filter(
         action="wagtail.delete", object_id=str(record.pk), user=cataloguer
     ).exists()
-    assert AuditLogEntry.objects.filter(action="wagtail.create").exists()
+    created = AuditLogEntry.objects.get(
+        action="wagtail.create", object_id=str(record.pk)
+    )
+    assert created.institution == record.institution
 
 
 def test_deleting_an_authority_in_the_admin_is_logged_with_the_address(admin_client):
@@ -224,3 +229,70 @@ def test_entries_past_the_retention_are_pruned(settings, two_institutions):
     kept = AuditLogEntry.objects.count() - 1
     assert audit_prune(today=timezone.localdate()) == 1
     assert AuditLogEntry.objects.count() == kept
+
+
+def test_merging_and_splitting_editions_are_logged_with_the_address(client, db):
+    ours, theirs = InstitutionFactory(), InstitutionFactory()
+    author = PersonFactory(name_kk="Торайғыров, Сұлтанмахмұт")
+    first, second = (
+        ResourceFactory(
+            institution=institution,
+            title="Қамар сұлу",
+            other_title="роман",
+            publisher="Раритет",
+            publication_place="Алматы",
+            date_text="2015",
+            extent="424 б.",
+            language="kk",
+            agents=[(AgentRole.AUTHOR, author)],
+        )
+        for institution in (theirs, ours)
+    )
+    shared = EditionRecord.objects.get(resource=first).edition_id
+    assert EditionRecord.objects.get(resource=second).edition_id == shared
+    cataloguer = staff(ours, Role.CATALOGUER, "cataloguer")
+    client.force_login(cataloguer)
+    client.post(f"/admin/editions/records/{second.pk}/split/", REMOTE_ADDR=ADDRESS)
+    client.post(
+        f"/admin/editions/{shared}/merge/",
+        {"record": second.public_id},
+        REMOTE_ADDR=ADDRESS,
+    )
+    for action in ("mura.edition.split", "mura.edition.merge"):
+        entry = AuditLogEntry.objects.get(action=action)
+        assert (entry.user, entry.address) == (cataloguer, ADDRESS)
+        assert entry.object_id == str(shared)
+    html = client.get(HISTORY).content.decode()
+    assert "Басылымдар біріктірілді" in html  # "Editions merged", the admin in Kazakh
+
+
+def sign_in(client, username: str) -> None:
+    client.post(
+        "/admin/login/",
+        {"username": username, "password": PASSWORD, "next": "/admin/"},
+        REMOTE_ADDR=ADDRESS,
+    )
+    client.logout()
+
+
+def test_staff_see_their_own_staffs_sign_ins(client, admin_client, two_institutions):
+    ours, theirs = two_institutions
+    for institution, username in ((ours, "our-librarian"), (theirs, "their-keeper")):
+        member = staff(institution, Role.EDITOR, username)
+        member.set_password(PASSWORD)
+        member.save()
+        sign_in(client, username)
+    client.post(
+        "/admin/login/",
+        {"username": "their-keeper", "password": "guess"},
+        REMOTE_ADDR=ADDRESS,
+    )
+    client.force_login(staff(ours, Role.EDITOR, "our-editor"))
+    html = client.get(HISTORY, {"action": "mura.login"}).content.decode()
+    assert "our-librarian" in html and "their-keeper" not in html
+    html = client.get(HISTORY, {"action": "mura.login_failed"}).content.decode()
+    assert "their-keeper" not in html
+    html = admin_client.get(
+        HISTORY, {"institution": theirs.pk, "action": "mura.login"}
+    ).content.decode()
+    assert "their-keeper" in html and "our-librarian" not in html

@@ -226,7 +226,11 @@ class Resource(RevisionMixin, InstitutionOwned, ClusterableModel):
         verbose_name_plural = _("catalogue records")
         ordering = ["sequence", "title"]
         indexes = [
-            models.Index(fields=["institution", "kind"], name="catalog_res_inst_kind"),
+            # Covers the statistics' catalogue growth per institution and kind.
+            models.Index(
+                fields=["institution", "kind", "is_deleted", "created_at"],
+                name="catalog_res_growth",
+            ),
             models.Index(fields=["year_from", "year_to"], name="catalog_res_years"),
             models.Index(fields=["parent", "sequence"], name="catalog_res_parent_seq"),
         ]

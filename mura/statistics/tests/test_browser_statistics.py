@@ -46,7 +46,7 @@ def test_editor_reads_and_downloads_statistics(live_full_demo, walks):
             views=10 + days_ago % 7,
         )
     total = sum(10 + n % 7 for n in range(30))
-    for walk in walks(live_full_demo.url, languages=tuple(TEXTS)):
+    for walk in walks(live_full_demo.url):
         texts = TEXTS[walk.language]
         user = staff_member(
             institution=article.institution,
