@@ -283,6 +283,8 @@ OPENSEADRAGON_DIR = (
     BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"
 )
 MURA_IIIF_VIEWER = OPENSEADRAGON_DIR.is_dir()
+# Natural Earth country shapes (npm world-atlas) for the travelling exhibitions' maps.
+MURA_WORLD_ATLAS = BASE_DIR / "node_modules" / "world-atlas" / "countries-50m.json"
 STATICFILES_DIRS = (
     [("vendor/openseadragon", OPENSEADRAGON_DIR)] if MURA_IIIF_VIEWER else []
 )

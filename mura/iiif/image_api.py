@@ -17,9 +17,9 @@ from iiif.request import IIIFRequest
 from PIL import Image, ImageOps
 
 from mura.iiif.access import PublicImage
+from mura.iiif.tiles import TILE_SIZE, scale_factors
 
 API_VERSION = "3.0"
-TILE_SIZE = 512
 #: The largest picture the service draws (upscaling included), in pixels.
 MAX_AREA = 40_000_000
 FORMATS = {
@@ -60,14 +60,6 @@ class ImageRequest:
     @property
     def media_type(self) -> str:
         return FORMATS[self.format][1]
-
-
-def scale_factors(width: int, height: int) -> list[int]:
-    """Powers of two, until one tile holds the whole image."""
-    factors = [1]
-    while max(width, height) / factors[-1] > TILE_SIZE:
-        factors.append(factors[-1] * 2)
-    return factors
 
 
 def info(image: PublicImage, service_id: str) -> dict:

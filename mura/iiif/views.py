@@ -122,18 +122,8 @@ def collection(request: HttpRequest, page_id: int) -> HttpResponse:
         records = [page.public_artifact, *page.public_related_items()]
     else:
         raise Http404("Only exhibitions and artifact stories have collections.")
-    resources = (
-        Resource.objects.public()
-        .prefetch_related("files__image")
-        .in_bulk([record.pk for record in records if record])
-    )
+    # The exhibition's and the story's records come with their files and images.
     document = presentation.collection(
-        page,
-        [
-            resources[record.pk]
-            for record in records
-            if record and record.pk in resources
-        ],
-        base=site_url(request),
+        page, [record for record in records if record], base=site_url(request)
     )
     return _json(document, PRESENTATION_CONTEXT, request)
