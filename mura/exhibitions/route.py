@@ -3,6 +3,7 @@ later) and the map of the stops, drawn as SVG on the server from the Natural Ear
 country shapes of the npm package world-atlas. No tile server is asked; without the
 package the page lists the stops only."""
 
+import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 
 from mura.portal.topojson import shapes
 
@@ -157,19 +159,57 @@ def _clamped(
     return points
 
 
-@lru_cache(maxsize=32)
-def outline(frame: Frame, path: Path) -> tuple[str, ...]:
-    """SVG path data of each country that reaches into the window, drawn once per window."""
+def outline(frame: Frame, path: Path) -> list[tuple[int, str]]:
+    """(country, SVG path data) of each country that reaches into the window."""
     drawn = []
-    for rings in _countries(path):
+    for country, rings in enumerate(_countries(path)):
         parts = [
             "M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z"
             for ring in rings
             if _overlaps(ring, frame) and len(points := _clamped(ring, frame)) > 2
         ]
         if parts:
-            drawn.append("".join(parts))
-    return tuple(drawn)
+            drawn.append((country, "".join(parts)))
+    return drawn
+
+
+def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    """Whether the point is inside the ring (even-odd rule)."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def hosts(points: Sequence[tuple[float, float]], path: Path) -> set[int]:
+    """The countries the stops are in, shown stronger on the map."""
+    countries = _countries(path)
+    return {
+        country
+        for country, rings in enumerate(countries)
+        if any(_inside(point, ring) for point in points for ring in rings)
+    }
+
+
+def shapes_drawn(
+    frame: Frame, points: Sequence[tuple[float, float]], path: Path
+) -> list[tuple[str, bool]]:
+    """Each country's path data and whether a stop is in it, drawn once per window and
+    stops and kept in the shared cache (a new file of shapes draws anew)."""
+    key = (
+        "mura:route-map:"
+        + hashlib.sha256(
+            repr((frame, list(points), str(path), path.stat().st_mtime_ns)).encode()
+        ).hexdigest()
+    )
+
+    def draw() -> list[tuple[str, bool]]:
+        home = hosts(points, path)
+        return [(shape, country in home) for country, shape in outline(frame, path)]
+
+    return cache.get_or_set(key, draw, None)
 
 
 def route(venues: Sequence, today: date) -> dict | None:
@@ -202,7 +242,7 @@ def route(venues: Sequence, today: date) -> dict | None:
     context["map"] = {
         "width": WIDTH,
         "height": frame.height,
-        "countries": outline(frame, atlas),
+        "countries": shapes_drawn(frame, placed, atlas),
         "stops": on_map,
         "line": " ".join(f"{stop.x:g},{stop.y:g}" for stop in on_map),
     }

@@ -65,9 +65,7 @@ def travelling(site_tree, institution):
     return exhibition, events
 
 
-def test_the_stops_are_on_a_map_with_where_it_is_now_and_goes_next(
-    client, travelling
-):
+def test_the_stops_are_on_a_map_with_where_it_is_now_and_goes_next(client, travelling):
     require(settings.MURA_WORLD_ATLAS.is_file(), "npm world-atlas is not installed")
     exhibition, events = travelling
     for prefix, cities, title, now, upcoming in (
