@@ -14,8 +14,6 @@ from PIL import Image, ImageDraw, ImageFont
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 CELL = 500
 BORDER = 420
-#: 12 by 7 cells inside the border: about 30 megapixels.
-SIZE = (2 * BORDER + 12 * CELL, 2 * BORDER + 7 * CELL)
 PALETTES = (
     ((168, 38, 36), (236, 222, 190), (34, 52, 96)),
     ((34, 62, 110), (230, 214, 176), (150, 40, 34)),
@@ -137,28 +135,38 @@ def _label(picture: Image.Image, lines: list[str]) -> None:
         draw.text((x + 10, y + 10 + 18 * number), line, font=font, fill=(40, 36, 30))
 
 
-def draw(seed: int, inscription: str, label: list[str]) -> Image.Image:
-    """The syrmak in the palette `seed` picks (red, blue or the worn reverse)."""
+def draw(
+    seed: int, inscription: str, label: list[str], cells: tuple[int, int]
+) -> Image.Image:
+    """The syrmak in the palette `seed` picks (red, blue or the worn reverse), `cells`
+    felt squares across and down inside its border."""
     rng = random.Random(seed)  # noqa: S311 - demo pictures, not secrets
     red, cream, blue = palette = PALETTES[seed % len(PALETTES)]
-    picture = Image.new("RGB", SIZE, cream)
-    cells = (_horn(CELL, cream, red, blue), _horn(CELL, red, cream, blue))
-    for row, y in enumerate(range(BORDER, SIZE[1] - BORDER, CELL)):
-        for column, x in enumerate(range(BORDER, SIZE[0] - BORDER, CELL)):
-            picture.paste(cells[(row + column) % 2], (x, y))
+    across, down = cells
+    picture = Image.new(
+        "RGB", (2 * BORDER + across * CELL, 2 * BORDER + down * CELL), cream
+    )
+    squares = (_horn(CELL, cream, red, blue), _horn(CELL, red, cream, blue))
+    for row in range(down):
+        for column in range(across):
+            picture.paste(
+                squares[(row + column) % 2],
+                (BORDER + column * CELL, BORDER + row * CELL),
+            )
     _border(picture, palette, inscription)
     _label(picture, label)
     return _felt(picture, rng)
 
 
 def large_picture(seed: int, inscription: str, label: list[str]) -> Path:
-    """The picture's JPEG file, drawn on the first call and kept under the data folder
-    by what it shows."""
+    """The picture's JPEG file (MURA_DEMO_IMAGE_CELLS big), drawn on the first call and
+    kept under the data folder by what it shows."""
+    cells = settings.MURA_DEMO_IMAGE_CELLS
     key = hashlib.sha256(
-        "\n".join([str(seed), inscription, *label]).encode()
+        "\n".join([str(seed), inscription, *label, repr(cells)]).encode()
     ).hexdigest()
     path = settings.DATA_DIR / "cache" / "demo-images" / f"syrmak-{key[:16]}.jpg"
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        draw(seed, inscription, label).save(path, "JPEG", quality=86)
+        draw(seed, inscription, label, cells).save(path, "JPEG", quality=86)
     return path
