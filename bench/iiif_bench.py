@@ -109,7 +109,7 @@ def run(*, port: int, megapixels: float, threads: int, repeat: int) -> dict:
     image_id = int(created.stdout.split()[-1])
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [*MURA, "serve", "--port", str(port)],
+        [*MURA, "serve", "--port", str(port), "--no-worker"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

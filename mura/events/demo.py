@@ -93,7 +93,9 @@ def _event(index: EventIndexPage, spec: dict, zone: ZoneInfo) -> EventPage:
             event, Locale.objects.get(language_code=code), **spec["translations"][code]
         )
     event = EventPage.objects.get(pk=event.pk)
-    event.partners.set([Institution.objects.get(slug=s) for s in spec.get("partners", [])])
+    event.partners.set(
+        [Institution.objects.get(slug=s) for s in spec.get("partners", [])]
+    )
     event.save_revision().publish()
     event_sync_translations(event=event)
     return event

@@ -18,6 +18,7 @@ from mura.catalog.tests.factories import ResourceFactory
 from mura.exhibitions.models import ExhibitionVenue
 from mura.exhibitions.tests.factories import make_exhibition
 from mura.iiif.tests.conftest import picture
+from mura.portal.demo import translate_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,6 +42,13 @@ SEEN = {
         "compare_with": "Сравнить с другим объектом",
     },
 }
+
+
+STOPS = [
+    ({"kk": "Қызылорда", "ru": "Кызылорда"}, "44.844500", "65.500300"),
+    ({"kk": "Түркістан", "ru": "Туркестан"}, "43.297300", "68.251800"),
+    ({"kk": "Павлодар", "ru": "Павлодар"}, "52.287300", "76.967400"),
+]
 
 
 def _record(institution, title: str, pages: int):
@@ -72,23 +80,28 @@ def travelling(site_tree, institution):
         body=json.dumps(body),
     )
     today = timezone.localdate()
-    for number, (city, latitude, longitude) in enumerate(
-        [
-            ("Қызылорда", "44.844500", "65.500300"),
-            ("Түркістан", "43.297300", "68.251800"),
-            ("Павлодар", "52.287300", "76.967400"),
+
+    def venues(language: str) -> list[ExhibitionVenue]:
+        return [
+            ExhibitionVenue(
+                name="Музей",
+                city=cities[language],
+                latitude=Decimal(latitude),
+                longitude=Decimal(longitude),
+                start_date=today + timedelta(days=40 * number - 50),
+                end_date=today + timedelta(days=40 * number - 15),
+            )
+            for number, (cities, latitude, longitude) in enumerate(STOPS)
         ]
-    ):
-        opens = today + timedelta(days=40 * number - 50)
-        ExhibitionVenue.objects.create(
-            page=exhibition,
-            name="Музей",
-            city=city,
-            latitude=Decimal(latitude),
-            longitude=Decimal(longitude),
-            start_date=opens,
-            end_date=opens + timedelta(days=35),
-        )
+
+    exhibition.venues = venues("kk")
+    exhibition.save_revision().publish()
+    translate_page(
+        exhibition,
+        site_tree["locales"]["ru"],
+        title="Орнамент Сырдарьи",
+        venues=venues("ru"),
+    )
     return exhibition, syrmak, tuskiiz
 
 
