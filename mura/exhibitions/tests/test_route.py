@@ -1,6 +1,7 @@
 """A travelling exhibition's route: the map of its stops drawn on the server from the
 Natural Earth shapes, and the list of stops beside it, in Kazakh and Russian."""
 
+import json
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -93,6 +94,12 @@ def test_the_stops_are_on_a_map_with_where_it_is_now_and_goes_next(client, trave
         assert stops == ["been", "now", "next", "later"]
         for event in events:
             assert f'href="{event.url}"' in html
+    jsonld = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert [stop["location"]["geo"]["latitude"] for stop in jsonld["subEvent"]] == [
+        float(latitude) for _, _, latitude, _, _ in STOPS
+    ]
     ru_list = client.get("/ru" + exhibition.url).content.decode()
     assert "Сейчас здесь" in ru_list and "Следующая остановка" in ru_list
 
