@@ -12,11 +12,15 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
 
 from mura.portal.topojson import shapes
+
+if TYPE_CHECKING:
+    from mura.exhibitions.models import ExhibitionVenue
 
 #: The map's width in SVG units; its height follows the stops' extent.
 WIDTH = 640
@@ -65,7 +69,7 @@ class Frame:
 
 @dataclass(frozen=True)
 class Stop:
-    venue: object
+    venue: "ExhibitionVenue"
     number: int
     status: Status
     x: float | None = None
@@ -74,7 +78,7 @@ class Stop:
     @property
     def label_before(self) -> bool:
         """Near the map's right edge the place's name is written left of its mark."""
-        return self.x is not None and self.x > WIDTH * 0.7
+        return self.x is not None and self.x > WIDTH * 0.6
 
 
 def _span(values: list[float]) -> tuple[float, float]:
@@ -98,7 +102,7 @@ def frame_around(points: Sequence[tuple[float, float]]) -> Frame:
     )
 
 
-def statuses(venues: Sequence, today: date) -> list[Status]:
+def statuses(venues: Sequence["ExhibitionVenue"], today: date) -> list[Status]:
     """Where each stop stands on `today`: the first stop still to open is the next."""
     found = []
     next_seen = False
@@ -212,7 +216,7 @@ def shapes_drawn(
     return cache.get_or_set(key, draw, None)
 
 
-def route(venues: Sequence, today: date) -> dict | None:
+def route(venues: Sequence["ExhibitionVenue"], today: date) -> dict | None:
     """The stops in order with their status and, when at least one stop has coordinates
     and the country shapes are installed, the map: window, outline and route line."""
     if not venues:
