@@ -177,7 +177,7 @@ def outline(frame: Frame, path: Path) -> list[tuple[int, str]]:
     return drawn
 
 
-def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+def point_in_ring(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
     """Whether the point is inside the ring (even-odd rule)."""
     x, y = point
     inside = False
@@ -193,7 +193,7 @@ def hosts(points: Sequence[tuple[float, float]], path: Path) -> set[int]:
     return {
         country
         for country, rings in enumerate(countries)
-        if any(_inside(point, ring) for point in points for ring in rings)
+        if any(point_in_ring(point, ring) for point in points for ring in rings)
     }
 
 
