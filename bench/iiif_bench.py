@@ -22,6 +22,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mura.iiif.tiles import tile_requests  # noqa: E402 (the checkout, not an installed copy)
+
 MURA = [sys.executable, "-m", "mura.cli"]
 CREATE_RECORD = """
 import io, django
@@ -71,17 +75,10 @@ def rate(urls: list[str], threads: int) -> float:
 
 
 def tile_urls(base: str, info: dict) -> list[str]:
-    size = info["tiles"][0]["width"]
-    width, height = info["width"], info["height"]
-    urls = []
-    for factor in info["tiles"][0]["scaleFactors"]:
-        step = size * factor
-        for y in range(0, height, step):
-            for x in range(0, width, step):
-                w, h = min(step, width - x), min(step, height - y)
-                size_part = f"{-(-w // factor)},{-(-h // factor)}"
-                urls.append(f"{base}/{x},{y},{w},{h}/{size_part}/0/default.jpg")
-    return urls
+    return [
+        f"{base}/{region}/{size}/0/default.jpg"
+        for region, size in tile_requests(info["width"], info["height"])
+    ]
 
 
 def run(*, port: int, megapixels: float, threads: int, repeat: int) -> dict:
@@ -112,7 +109,7 @@ def run(*, port: int, megapixels: float, threads: int, repeat: int) -> dict:
     image_id = int(created.stdout.split()[-1])
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [*MURA, "serve", "--port", str(port)],
+        [*MURA, "serve", "--port", str(port), "--no-worker"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

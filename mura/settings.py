@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "mura.portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mura.iiif.middleware.ImageServiceMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -287,6 +288,10 @@ OPENSEADRAGON_DIR = (
     BASE_DIR / "node_modules" / "openseadragon" / "build" / "openseadragon"
 )
 MURA_IIIF_VIEWER = OPENSEADRAGON_DIR.is_dir()
+# The demo's pictures of real size: felt squares across and down (12 by 7 is about 30 MP).
+MURA_DEMO_IMAGE_CELLS = (12, 7)
+# Natural Earth country shapes (npm world-atlas) for the travelling exhibitions' maps.
+MURA_WORLD_ATLAS = BASE_DIR / "node_modules" / "world-atlas" / "countries-50m.json"
 STATICFILES_DIRS = (
     [("vendor/openseadragon", OPENSEADRAGON_DIR)] if MURA_IIIF_VIEWER else []
 )

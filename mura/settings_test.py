@@ -32,6 +32,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 MURA_SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+# The demo's large pictures at 2.5 MP, under the size whose tiles are drawn ahead.
+MURA_DEMO_IMAGE_CELLS = (2, 1)
 # Pages are kept for anonymous readers only in mura/portal/tests/test_page_cache.py, so the
 # other tests see each change they make without saying it moved the content version.
 MURA_PAGE_CACHE_SECONDS = 0

@@ -9,8 +9,9 @@ MARC 21 in `demo_data/records.xml`, loaded by the importer (`interop`) as any
 library's file would be. What MARC 21 cannot carry sits in the local field 987
 (`$a` a name, then its values) and reaches the importer as the item's `extra`:
 a catalogue field (`$a material $b ағаш`), `parent` (source id), `collection`
-(slug), `agent` and `place` (role, name), `holding-status` (one per 852) and
-`image` (title, seed, caption). The holding institution is 040 `$a`. Everything
+(slug), `agent` and `place` (role, name), `holding-status` (one per 852),
+`image` (title, seed, caption) and `large-image` (title, seed, caption, the woven
+inscription, the label's lines split by " / "; see `demo_images`). The holding institution is 040 `$a`. Everything
 is keyed (authorities by name, records by source id) so a second run adds
 nothing. Images are drawn with Pillow at load time."""
 
@@ -27,6 +28,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
+from mura.catalog.demo_images import large_picture
 from mura.catalog.models import (
     Collection,
     Organisation,
@@ -126,6 +128,18 @@ def _image(title: str, seed: int, *, size: tuple[int, int] = (900, 640)) -> Imag
     )
 
 
+def _large_image(title: str, seed: int, inscription: str, label: list[str]) -> Image:
+    """A picture of real size to zoom into, kept by title."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    path = large_picture(seed, inscription, label)
+    with path.open("rb") as file:
+        return Image.objects.create(
+            title=title, file=ImageFile(file, name=f"catalog-demo-large-{seed}.jpg")
+        )
+
+
 def _keyed(model: type, rows: list[dict], key: str, links: dict) -> dict[str, Any]:
     """Create or update one object per row; `links` resolve names to related objects."""
     found: dict[str, Any] = {}
@@ -197,6 +211,10 @@ def _local_data(
         elif name == "image":
             title, seed, caption = values
             image = _image(title, int(seed))
+            extra.setdefault("files", []).append({"image": image, "caption": caption})
+        elif name == "large-image":
+            title, seed, caption, inscription, label = values
+            image = _large_image(title, int(seed), inscription, label.split(" / "))
             extra.setdefault("files", []).append({"image": image, "caption": caption})
         else:
             extra[name] = values[0]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Value, When
 from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -288,3 +288,52 @@ def document_readable(user, document_id: int) -> bool:
         return True
     holders = files.values("resource__institution")
     return institutions_for(user).filter(pk__in=holders).exists()
+
+
+#: How many records the comparison offers to set beside the first.
+COMPARE_CHOICES = 24
+
+
+def comparable(public_ids: list[str]) -> dict[str, Resource]:
+    """Public records with public images, by permanent identifier."""
+    records = (
+        Resource.objects.public()
+        .for_listing()
+        .filter(public_id__in=[public_id for public_id in public_ids if public_id])
+    )
+    return {record.public_id: record for record in records if record.public_images()}
+
+
+def compare_candidates(resource: Resource, among: list[str]) -> list[Resource]:
+    """Records to set beside `resource`: those named (an exhibition's, in its order), else
+    the same holder's records with images, objects of the same category first."""
+    with_images = (
+        Resource.objects.public()
+        .filter(
+            Exists(
+                DigitalFile.objects.filter(
+                    resource=OuterRef("pk"),
+                    image__isnull=False,
+                    access=Access.PUBLIC,
+                )
+            )
+        )
+        .exclude(pk=resource.pk)
+        .for_listing()
+    )
+    if among:
+        found = comparable(among[:COMPARE_CHOICES])
+        return [
+            found[public_id]
+            for public_id in dict.fromkeys(among)
+            if public_id in found and public_id != resource.public_id
+        ]
+    alike = Case(
+        When(object_category=resource.object_category, then=Value(0)),
+        default=Value(1),
+    )
+    return list(
+        with_images.filter(institution=resource.institution).order_by(
+            alike, "title", "pk"
+        )[:COMPARE_CHOICES]
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("items/<str:public_id>/", views.item, name="item"),
     path("items/<str:public_id>/cover.png", views.cover, name="cover"),
     path("items/<str:public_id>/thumbnail/", views.thumbnail, name="thumbnail"),
+    path("compare/", views.compare, name="compare"),
     path("works/<int:pk>/", views.work, name="work"),
     path("collections/", views.collection_list, name="collections"),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),

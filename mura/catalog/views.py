@@ -158,6 +158,32 @@ def item(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two records' images side by side (?a= and ?b=, permanent identifiers); ?with= names
+    the records offered for the second place (an exhibition's), else the holder's."""
+    first_id, second_id = request.GET.get("a", ""), request.GET.get("b", "")
+    among = [
+        public_id for public_id in request.GET.get("with", "").split(",") if public_id
+    ]
+    records = selectors.comparable([first_id, second_id])
+    first = records.get(first_id)
+    if first is None:
+        raise Http404(_("Choose a public record with images to compare."))
+    second = records.get(second_id) if second_id != first_id else None
+    return TemplateResponse(
+        request,
+        "catalog/compare.html",
+        {
+            "pair": [record for record in (first, second) if record],
+            "first": first,
+            "second": second,
+            "candidates": selectors.compare_candidates(first, among),
+            "among": ",".join(among),
+            "trail": _trail(Crumb(_("Compare two objects"))),
+        },
+    )
+
+
 def work(request: HttpRequest, pk: int) -> HttpResponse:
     """A work's editions by year, each with the libraries that hold it."""
     found = get_object_or_404(Work, pk=pk)

@@ -93,7 +93,9 @@ def _event(index: EventIndexPage, spec: dict, zone: ZoneInfo) -> EventPage:
             event, Locale.objects.get(language_code=code), **spec["translations"][code]
         )
     event = EventPage.objects.get(pk=event.pk)
-    event.partners.set([Institution.objects.get(slug=s) for s in spec["partners"]])
+    event.partners.set(
+        [Institution.objects.get(slug=s) for s in spec.get("partners", [])]
+    )
     event.save_revision().publish()
     event_sync_translations(event=event)
     return event
@@ -187,9 +189,9 @@ def _registrations(event: EventPage, spec: dict[str, Any], sections: dict) -> No
 def _load_event(index: EventIndexPage, spec: dict, speakers: dict) -> None:
     zone = ZoneInfo(spec["fields"]["time_zone"])
     event = _event(index, spec, zone)
-    sections = _sections(event, spec["sections"])
+    sections = _sections(event, spec.get("sections", []))
     first_day = timezone.localtime(event.start, zone).date()
-    _slots(event, first_day, sections, speakers, spec["programme"])
+    _slots(event, first_day, sections, speakers, spec.get("programme", []))
     if "report" in spec:
         _report(event, spec["report"])
     _questions(event, spec.get("questions", []))

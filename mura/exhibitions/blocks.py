@@ -4,6 +4,8 @@ Blocks that show catalogue records re-check the records' access every time the p
 renders: a record chosen while public may later become staff-only or on-site only,
 and the page must then stop showing it without an editor touching the page."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +117,18 @@ class ItemsGridValue(blocks.StructValue):
     def public_items(self) -> list[Resource]:
         return public_records(
             [item.pk for item in self.get("items") or [] if item is not None]
+        )
+
+    @cached_property
+    def compare_query(self) -> str:
+        """The comparison of the first two pictured records, offering the others too."""
+        pictured = [
+            item.public_id for item in self.public_items if item.public_images()
+        ]
+        if len(pictured) < 2:
+            return ""
+        return urlencode(
+            {"a": pictured[0], "b": pictured[1], "with": ",".join(pictured)}
         )
 
 

@@ -1,16 +1,21 @@
-"""Demo exhibitions: the index, the Elbasy Library's gift of 2019 as a virtual exhibition, and one
-«Бір жәдігердің тарихы» story about a qobyz of the Kyzylorda museum.
+"""Demo exhibitions: the index, the Elbasy Library's gift of 2019 as a virtual exhibition, the
+Kyzylorda museum's textiles travelling to Turkistan and Pavlodar, and one «Бір жәдігердің
+тарихы» story about a qobyz of the Kyzylorda museum.
 
 The content is `demo_data/exhibitions.yaml`. It names catalogue records by the source ids
 the catalogue demo gives them; this loader turns them into the records and pictures the
 blocks point to, and writes the provenance entry for the artifact's acquisition. Every
 page is found by its slug and brought up to date, so a second run creates nothing new."""
 
+from datetime import timedelta
+from decimal import Decimal
 from typing import Any, TextIO
 
+from django.utils import timezone
 from wagtail.models import Locale
 
 from mura.catalog.models import Person, Resource
+from mura.events.models import EventPage
 from mura.exhibitions.models import (
     ArtifactStoryItem,
     ArtifactStoryPage,
@@ -95,25 +100,48 @@ def _page(index: ExhibitionIndexPage, model: type, slug: str, fields: dict):
     return model.objects.get(pk=page.pk)
 
 
-def _exhibition_texts(texts: dict[str, Any]) -> dict[str, Any]:
+def _stops(spec: dict) -> list[dict]:
+    """Each stop's place, event and dates; the events demo set the events' days."""
+    stops = []
+    for stop in spec.get("stops", []):
+        event = EventPage.objects.get(slug=stop["event"], locale__language_code="kk")
+        opens = timezone.localtime(event.start, event.tzinfo).date()
+        stops.append(
+            {
+                "event": event,
+                "latitude": Decimal(stop["latitude"]),
+                "longitude": Decimal(stop["longitude"]),
+                "start_date": opens,
+                "end_date": opens + timedelta(weeks=stop["weeks"]) - timedelta(days=1),
+            }
+        )
+    return stops
+
+
+def _exhibition_texts(texts: dict[str, Any], stops: list[dict]) -> dict[str, Any]:
+    venues = texts["venues"]
     return {
         **texts,
         "body": _blocks(texts["body"]),
-        "venues": [ExhibitionVenue(**venue) for venue in texts["venues"]],
+        "venues": [
+            ExhibitionVenue(**venue, **stop)
+            for venue, stop in zip(venues, stops or [{}] * len(venues), strict=True)
+        ],
     }
 
 
 def _exhibition(index: ExhibitionIndexPage, spec: dict) -> None:
     texts = spec["translations"]
+    stops = _stops(spec)
     exhibition = _page(
         index,
         ExhibitionPage,
         spec["slug"],
         {
-            **_exhibition_texts(texts["kk"]),
+            **_exhibition_texts(texts["kk"], stops),
             "institution": Institution.objects.get(slug=spec["institution"]),
-            "start_date": spec["start_date"],
-            "end_date": spec["end_date"],
+            "start_date": stops[0]["start_date"] if stops else spec["start_date"],
+            "end_date": stops[-1]["end_date"] if stops else spec["end_date"],
             "listing_image": _image_of(spec["listing_image"]),
         },
     )
@@ -121,7 +149,7 @@ def _exhibition(index: ExhibitionIndexPage, spec: dict) -> None:
         translate_page(
             exhibition,
             Locale.objects.get(language_code=code),
-            **_exhibition_texts(texts[code]),
+            **_exhibition_texts(texts[code], stops),
         )
 
 
@@ -205,5 +233,6 @@ def load(*, stdout: TextIO) -> None:
     for spec in data["stories"]:
         _story(index, spec, data)
     stdout.write(
-        "  exhibitions index in kk, ru, en; one virtual exhibition and one artifact story in kk and ru"
+        f"  exhibitions index in kk, ru, en; {len(data['exhibitions'])} virtual exhibitions"
+        " (one travelling) and one artifact story in kk and ru"
     )

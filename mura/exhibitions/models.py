@@ -3,13 +3,20 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
@@ -23,6 +30,7 @@ from mura.exhibitions.blocks import (
     public_records_read,
 )
 from mura.exhibitions.choosers import ResourceChooserWidget
+from mura.exhibitions.route import route
 from mura.exhibitions.seo import exhibition_jsonld, exhibition_meta, story_jsonld
 from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
@@ -118,10 +126,15 @@ class ExhibitionIndexPage(BasePage):
             exhibitions = exhibitions.travelling()
         context["show"] = show
         context["show_filters"] = SHOW_FILTERS
-        context["current_exhibitions"] = exhibitions.current(today)
+        context["current_exhibitions"] = list(exhibitions.current(today))
         if show != "now":
-            context["upcoming_exhibitions"] = exhibitions.upcoming(today)
-            context["past_exhibitions"] = exhibitions.past(today)
+            context["upcoming_exhibitions"] = list(exhibitions.upcoming(today))
+            context["past_exhibitions"] = list(exhibitions.past(today))
+        context["none_travelling"] = show == "travelling" and not (
+            context["current_exhibitions"]
+            or context["upcoming_exhibitions"]
+            or context["past_exhibitions"]
+        )
         if not show:
             context["stories"] = ArtifactStoryPage.objects.child_of(self).for_listing()
         return context
@@ -209,7 +222,11 @@ class ExhibitionPage(CuratedPage):
         meta = exhibition_meta(request, self)
         context["meta"] = meta
         context["jsonld"] = exhibition_jsonld(request, self, meta)
-        context["venues"] = list(self.venues.all())
+        venues = list(self.venues.select_related("event"))
+        context["venues"] = venues
+        context["route"] = (
+            route(venues, timezone.localdate()) if len(venues) > 1 else None
+        )
         return context
 
     @property
@@ -235,11 +252,40 @@ class ExhibitionVenue(Orderable):
     address = models.CharField(_("address"), max_length=300, blank=True)
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("until"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Puts the stop on the exhibition's map, e.g. 44.852800"),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("e.g. 65.509200"),
+    )
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The stop's opening or programme in the events calendar."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("city")]),
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        PageChooserPanel("event", "events.EventPage"),
     ]
 
     class Meta(Orderable.Meta):
@@ -248,6 +294,10 @@ class ExhibitionVenue(Orderable):
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.name, self.city) if part)
+
+    @property
+    def on_map(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 class ArtifactStoryPageQuerySet(PortalPageQuerySet):

@@ -126,6 +126,17 @@ def exhibition_jsonld(
                     "@type": "Place",
                     "name": venue.name,
                     "address": venue.city,
+                    **(
+                        {
+                            "geo": {
+                                "@type": "GeoCoordinates",
+                                "latitude": float(venue.latitude),
+                                "longitude": float(venue.longitude),
+                            }
+                        }
+                        if venue.on_map
+                        else {}
+                    ),
                 },
             }
             for venue in stops

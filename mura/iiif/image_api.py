@@ -7,6 +7,7 @@ https://iiif.io/api/image/3.0/"""
 import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -17,9 +18,9 @@ from iiif.request import IIIFRequest
 from PIL import Image, ImageOps
 
 from mura.iiif.access import PublicImage
+from mura.iiif.tiles import TILE_SIZE, scale_factors
 
 API_VERSION = "3.0"
-TILE_SIZE = 512
 #: The largest picture the service draws (upscaling included), in pixels.
 MAX_AREA = 40_000_000
 FORMATS = {
@@ -62,14 +63,6 @@ class ImageRequest:
         return FORMATS[self.format][1]
 
 
-def scale_factors(width: int, height: int) -> list[int]:
-    """Powers of two, until one tile holds the whole image."""
-    factors = [1]
-    while max(width, height) / factors[-1] > TILE_SIZE:
-        factors.append(factors[-1] * 2)
-    return factors
-
-
 def info(image: PublicImage, service_id: str) -> dict:
     """The image's info.json."""
     factors = scale_factors(image.width, image.height)
@@ -99,6 +92,15 @@ def parse(
     image: PublicImage, region: str, size: str, rotation: str, quality_format: str
 ) -> ImageRequest:
     """The canonical request for these address segments; ImageRequestError (400) if bad."""
+    return _parsed(image.width, image.height, region, size, rotation, quality_format)
+
+
+@lru_cache(maxsize=8192)
+def _parsed(
+    width: int, height: int, region: str, size: str, rotation: str, quality_format: str
+) -> ImageRequest:
+    """Parsing depends only on the image's size, so a viewer's tiles, asked again and
+    again, are parsed once per process."""
     request = IIIFRequest(api_version=API_VERSION)
     request.quality, _, request.format = quality_format.rpartition(".")
     manipulator = IIIFManipulatorPIL(api_version=API_VERSION)
@@ -117,10 +119,10 @@ def parse(
             raise IIIFError(
                 parameter="format", text=f"Unsupported format {request.format!r}."
             )
-        manipulator.width, manipulator.height = image.width, image.height
+        manipulator.width, manipulator.height = width, height
         x, y, w, h = manipulator.region_to_apply()
         if x is None:
-            x, y, w, h = 0, 0, image.width, image.height
+            x, y, w, h = 0, 0, width, height
         if w <= 0 or h <= 0:
             raise IIIFError(
                 parameter="region", text="The region lies outside the image."

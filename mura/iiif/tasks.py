@@ -5,23 +5,10 @@ from django_tasks import task
 
 from mura.iiif import image_api
 from mura.iiif.access import public_image
+from mura.iiif.tiles import tile_requests
 
 #: Images with more pixels than this get their tiles drawn ahead.
 LARGE_IMAGE = 4_000_000
-
-
-def tile_requests(width: int, height: int) -> list[tuple[str, str]]:
-    """(region, size) of every tile the published tile sizes describe."""
-    requests = []
-    size = image_api.TILE_SIZE
-    for factor in image_api.scale_factors(width, height):
-        step = size * factor
-        for y in range(0, height, step):
-            for x in range(0, width, step):
-                w, h = min(step, width - x), min(step, height - y)
-                out_w, out_h = -(-w // factor), -(-h // factor)
-                requests.append((f"{x},{y},{w},{h}", f"{out_w},{out_h}"))
-    return requests
 
 
 @task()

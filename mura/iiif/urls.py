@@ -9,7 +9,7 @@ urlpatterns = [
     path("<int:image_id>", views.image_base, name="image"),
     path("<int:image_id>/info.json", views.info, name="info"),
     re_path(
-        r"^(?P<image_id>\d+)/(?P<region>[^/]+)/(?P<size>[^/]+)/(?P<rotation>[^/]+)/(?P<quality_format>[^/]+)$",
+        rf"^{views.IMAGE_SEGMENTS}$",
         views.image,
         name="image_region",
     ),

@@ -7,6 +7,7 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
+    HttpResponseNotFound,
     HttpResponseRedirect,
     JsonResponse,
 )
@@ -25,6 +26,11 @@ from mura.portal.addresses import site_url
 IMAGE_CONTEXT = 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
 PRESENTATION_CONTEXT = (
     'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
+)
+#: An image request's address after the service's: /<id>/<region>/<size>/<rotation>/<q>.<f>
+IMAGE_SEGMENTS = (
+    r"(?P<image_id>\d+)/(?P<region>[^/]+)/(?P<size>[^/]+)"
+    r"/(?P<rotation>[^/]+)/(?P<quality_format>[^/]+)"
 )
 #: Rendered images never change under their address (a new file gets a new hash).
 IMAGE_MAX_AGE = 60 * 60 * 24
@@ -70,8 +76,7 @@ def info(request: HttpRequest, image_id: int) -> HttpResponse:
     return _json(image_api.info(image, service_id), IMAGE_CONTEXT, request)
 
 
-@cors
-def image(
+def image_answer(
     request: HttpRequest,
     image_id: int,
     region: str,
@@ -79,7 +84,14 @@ def image(
     rotation: str,
     quality_format: str,
 ) -> HttpResponse:
-    picture = _image_or_404(image_id)
+    """One drawn image (a tile, mostly), or a plain-text error. It needs nothing of the
+    page machinery, so `ImageServiceMiddleware` answers it ahead of it."""
+    picture = public_image(image_id)
+    if picture is None:
+        return HttpResponseNotFound(
+            "No public image with this identifier.",
+            content_type="text/plain; charset=utf-8",
+        )
     try:
         wanted = image_api.parse(picture, region, size, rotation, quality_format)
     except image_api.ImageRequestError as error:
@@ -97,6 +109,9 @@ def image(
         '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
     )
     return response
+
+
+image = cors(image_answer)
 
 
 @cors
@@ -122,18 +137,8 @@ def collection(request: HttpRequest, page_id: int) -> HttpResponse:
         records = [page.public_artifact, *page.public_related_items()]
     else:
         raise Http404("Only exhibitions and artifact stories have collections.")
-    resources = (
-        Resource.objects.public()
-        .prefetch_related("files__image")
-        .in_bulk([record.pk for record in records if record])
-    )
+    # The exhibition's and the story's records come with their files and images.
     document = presentation.collection(
-        page,
-        [
-            resources[record.pk]
-            for record in records
-            if record and record.pk in resources
-        ],
-        base=site_url(request),
+        page, [record for record in records if record], base=site_url(request)
     )
     return _json(document, PRESENTATION_CONTEXT, request)

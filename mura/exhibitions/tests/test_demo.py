@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 
@@ -18,8 +19,9 @@ from mura.institutions.models import Institution
 
 @pytest.fixture
 def catalogue(db):
-    """The few records of the catalogue demo that the exhibitions demo is built from."""
-    load_demo("institutions", "portal")
+    """The few records of the catalogue demo that the exhibitions demo is built from, and
+    the events demo (the travelling exhibition's openings)."""
+    load_demo("institutions", "portal", "events")
     library = Institution.objects.get(slug="tazhibaev-library")
     museum = Institution.objects.get(slug="kyzylorda-museum")
     for number in range(3):
@@ -57,7 +59,7 @@ def test_demo_builds_the_index_exhibition_and_story_once(client, catalogue):
     for _run in range(2):
         demo.load(stdout=io.StringIO())
     assert ExhibitionIndexPage.objects.count() == 3
-    assert ExhibitionPage.objects.count() == 2
+    assert ExhibitionPage.objects.count() == 4
     assert ArtifactStoryPage.objects.count() == 2
     story = ArtifactStoryPage.objects.get(locale__language_code="kk")
     assert story.artifact == Resource.objects.get(source_id="museum-2")
@@ -78,3 +80,15 @@ def test_demo_builds_the_index_exhibition_and_story_once(client, catalogue):
         index_en.status_code == 200
         and "Virtual exhibitions" in index_en.content.decode()
     )
+
+
+def test_the_demo_has_a_travelling_exhibition_on_its_way(client, catalogue):
+    demo.load(stdout=io.StringIO())
+    travelling = client.get("/exhibitions/?show=travelling").content.decode()
+    assert "Сыр бойының ою-өрнегі" in travelling
+    assert "Елбасы кітапханасының сыйы" not in travelling
+    page = client.get("/ru/exhibitions/syr-ornament-travelling/").content.decode()
+    assert re.findall(r'route__item--(\w+)"', page) == ["been", "now", "next"]
+    for city in ("Кызылорда", "Туркестан", "Павлодар"):
+        assert city in page
+    assert page.count('class="route__event"') == 3

@@ -110,6 +110,18 @@ def test_a_restricted_record_s_image_is_not_served(client, restricted_scan):
     )
 
 
+def test_a_cached_tile_is_answered_without_the_page_machinery(
+    client, record, scan, django_assert_num_queries
+):
+    tile = f"/iiif/3/{scan.pk}/512,512,512,512/512,512/0/default.jpg"
+    assert client.get(tile).status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(tile)
+    assert again.status_code == 200 and again["Content-Type"] == "image/jpeg"
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert "Cookie" not in again.get("Vary", "") and not again.cookies
+
+
 def test_a_record_made_restricted_stops_serving_at_once(
     client, record, scan, django_capture_on_commit_callbacks
 ):

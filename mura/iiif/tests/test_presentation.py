@@ -4,12 +4,16 @@ stories, with every property the specification requires, in kk, ru and en."""
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.images.models import Image
 
 from mura.catalog.choices import Access
 from mura.catalog.models import DigitalFile
 from mura.catalog.tests.factories import ResourceFactory
 from mura.exhibitions.tests.factories import make_exhibition, make_story
+from mura.iiif.tests.conftest import picture
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +153,27 @@ def test_an_exhibition_and_a_story_are_collections_of_their_records_manifests(
                 == 200
             )
     assert client.get(f"/iiif/3/collection/{home.pk}.json").status_code == 404
+
+
+def test_a_collection_reads_its_records_files_once(client, site_tree, record, institution):
+    other = ResourceFactory(institution=institution, title="Екінші қолжазба")
+    DigitalFile.objects.create(
+        resource=other, image=Image.objects.create(title="2", file=picture(400, 300))
+    )
+    body = [
+        {
+            "type": "items_grid",
+            "value": {"heading": "", "text": "", "items": [record.pk, other.pk]},
+        }
+    ]
+    exhibition = make_exhibition(
+        site_tree["home"], institution=institution, body=json.dumps(body)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        collection = client.get(f"/iiif/3/collection/{exhibition.pk}.json").json()
+    assert len(collection["items"]) == 2
+    reads = [q["sql"] for q in queries if 'FROM "catalog_digitalfile"' in q["sql"]]
+    assert len(reads) == 1, reads
 
 
 def test_harvesters_find_the_manifest_in_oai_dc(client, record):
