@@ -216,13 +216,16 @@ class ExhibitionPage(CuratedPage):
 
     def get_context(self, request, *args, **kwargs):
         page_locale_attach(self)
-        prefetch_related_objects([self], "venues")
+        prefetch_related_objects(
+            [self],
+            models.Prefetch("venues", ExhibitionVenue.objects.select_related("event")),
+        )
         public_records_read(self.body)
         context = super().get_context(request, *args, **kwargs)
         meta = exhibition_meta(request, self)
         context["meta"] = meta
         context["jsonld"] = exhibition_jsonld(request, self, meta)
-        venues = list(self.venues.select_related("event"))
+        venues = list(self.venues.all())
         context["venues"] = venues
         context["route"] = (
             route(venues, timezone.localdate()) if len(venues) > 1 else None
