@@ -1,14 +1,25 @@
-"""An S3 stand-in (moto's server) for the media tests and the two-server test."""
+"""The S3 stand-in (moto's server) and the PostgreSQL standby the media, replica and
+two-server tests use."""
 
+import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 
 import boto3
+import psycopg
 import pytest
+
+from mura.conftest import require
 
 #: Ports this suite's servers take (the S3 stand-in, nginx, the servers, the standby).
 PORTS = range(8190, 8200)
@@ -76,3 +87,100 @@ def s3_bucket(endpoint: str) -> str:
     name = f"mura-{uuid.uuid4().hex[:12]}"
     s3_client(endpoint).create_bucket(Bucket=name)
     return name
+
+
+@dataclass
+class Standby:
+    """A hot standby of the test run's PostgreSQL, streaming from it."""
+
+    primary: dict  #: the primary's connection parameters (host, port, user, password)
+    port: int
+
+    def url(self, database: str) -> str:
+        user, password = self.primary["user"], self.primary.get("password")
+        login = f"{user}:{password}" if password else user
+        return f"postgres://{login}@127.0.0.1:{self.port}/{database}"
+
+    def _query(self, sql: str, **where):
+        with psycopg.connect(**{**self.primary, "dbname": "postgres", **where}) as db:
+            return db.execute(sql).fetchone()
+
+    def replay_pause(self) -> None:
+        self._query("SELECT pg_wal_replay_pause()", host="127.0.0.1", port=self.port)
+
+    def replay_resume(self) -> None:
+        self._query("SELECT pg_wal_replay_resume()", host="127.0.0.1", port=self.port)
+
+    def catch_up(self, seconds: float = 30) -> None:
+        """Wait until the standby has replayed everything the primary has written."""
+        (target,) = self._query("SELECT pg_current_wal_lsn()::text")
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            (replayed,) = self._query(
+                f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn",
+                host="127.0.0.1",
+                port=self.port,
+            )
+            if replayed:
+                return
+            time.sleep(0.05)
+        pytest.fail(f"the standby did not replay up to {target} in {seconds} s")
+
+
+def _as(user: str | None, command: list[str]) -> list[str]:
+    return ["runuser", "-u", user, "--", *command] if user else command
+
+
+@pytest.fixture(scope="session")
+def standby(tmp_path_factory):
+    """A hot standby made with pg_basebackup from the PostgreSQL at DATABASE_URL, started
+    with pg_ctl on a port of this suite's own (as the postgres user when run as root)."""
+    url = os.environ.get("DATABASE_URL", "")
+    require(url.startswith("postgres"), "the standby needs PostgreSQL at DATABASE_URL")
+    address = urllib.parse.urlsplit(url)
+    primary = {
+        "host": address.hostname or "127.0.0.1",
+        "port": address.port or 5432,
+        "user": urllib.parse.unquote(address.username or "postgres"),
+    }
+    if address.password:
+        primary["password"] = urllib.parse.unquote(address.password)
+    with psycopg.connect(**primary, dbname="postgres") as db:
+        (version,) = db.execute("SHOW server_version_num").fetchone()
+    bindir = Path(f"/usr/lib/postgresql/{int(version) // 10000}/bin")
+    require(
+        (bindir / "pg_basebackup").exists() and (bindir / "pg_ctl").exists(),
+        f"pg_basebackup and pg_ctl are not installed in {bindir}",
+    )
+    user = "postgres" if os.geteuid() == 0 else None
+    folder = Path(tempfile.mkdtemp(prefix="multiserver-standby-"))
+    if user:
+        shutil.chown(folder, user)
+    data, port = folder / "data", free_port()
+    conninfo = " ".join(f"{key}={value}" for key, value in primary.items())
+    subprocess.run(
+        _as(user, [str(bindir / "pg_basebackup"), "-d", conninfo, "-D", str(data)])
+        + ["-R", "-X", "stream", "--checkpoint=fast", "--no-sync"],
+        check=True,
+        timeout=300,
+    )
+    config = folder / "standby.conf"
+    (folder / "hba.conf").write_text("host all all 127.0.0.1/32 trust\n")
+    config.write_text(
+        f"port = {port}\nlisten_addresses = '127.0.0.1'\n"
+        f"unix_socket_directories = '{folder}'\nhba_file = '{folder / 'hba.conf'}'\n"
+        "hot_standby = on\nfsync = off\n"
+    )
+    pg_ctl = [str(bindir / "pg_ctl"), "-D", str(data), "-w", "-t", "120"]
+    options = f"-c config_file={config}"
+    subprocess.run(
+        _as(user, [*pg_ctl, "-o", options, "-l", str(folder / "log"), "start"]),
+        check=True,
+        timeout=180,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        yield Standby(primary, port)
+    finally:
+        subprocess.run(_as(user, [*pg_ctl, "-m", "immediate", "stop"]), timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
