@@ -166,20 +166,24 @@ def standby(tmp_path_factory):
     )
     config = folder / "standby.conf"
     (folder / "hba.conf").write_text("host all all 127.0.0.1/32 trust\n")
+    (folder / "ident.conf").write_text("")
     config.write_text(
         f"port = {port}\nlisten_addresses = '127.0.0.1'\n"
         f"unix_socket_directories = '{folder}'\nhba_file = '{folder / 'hba.conf'}'\n"
+        f"ident_file = '{folder / 'ident.conf'}'\n"
         "hot_standby = on\nfsync = off\n"
     )
-    pg_ctl = [str(bindir / "pg_ctl"), "-D", str(data), "-w", "-t", "120"]
+    # A hot standby opens once the primary logs a moment without a transaction whose
+    # subtransactions overflowed (every 15 s): a long one elsewhere on the cluster delays it.
+    pg_ctl = [str(bindir / "pg_ctl"), "-D", str(data), "-w", "-t", "300"]
     options = f"-c config_file={config}"
-    subprocess.run(
-        _as(user, [*pg_ctl, "-o", options, "-l", str(folder / "log"), "start"]),
-        check=True,
-        timeout=180,
-        stdout=subprocess.DEVNULL,
-    )
     try:
+        subprocess.run(
+            _as(user, [*pg_ctl, "-o", options, "-l", str(folder / "log"), "start"]),
+            check=True,
+            timeout=360,
+            stdout=subprocess.DEVNULL,
+        )
         yield Standby(primary, port)
     finally:
         subprocess.run(_as(user, [*pg_ctl, "-m", "immediate", "stop"]), timeout=60)

