@@ -1,6 +1,7 @@
 """The S3 stand-in (moto's server) and the PostgreSQL standby the media, replica and
 two-server tests use."""
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -57,6 +58,10 @@ def wait_for(url: str, seconds: float = 60) -> None:
 @pytest.fixture(scope="session")
 def s3_endpoint():
     """The address of a running moto S3 server."""
+    require(
+        importlib.util.find_spec("moto") is not None,
+        "moto's S3 server is not installed (the dev group of pyproject.toml)",
+    )
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
