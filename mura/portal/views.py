@@ -88,7 +88,7 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     Documents are only served through /documents/<id>/<name> and IIIF images through
     /iiif/3/, where their records' access is checked, never by their storage path."""
     name = posixpath.normpath(path).lstrip("/")
-    if name.startswith(("documents/", "iiif/", "..")):
+    if name.startswith(("documents/", "iiif/")):
         raise Http404
     if settings.MEDIA_STORAGE == "local":
         return serve(request, path, document_root=settings.MEDIA_ROOT)
