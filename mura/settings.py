@@ -182,7 +182,10 @@ if DATABASE_REPLICA_URL:
         # The tests' database on the standby is the primary's, replicated.
         "TEST": {"MIRROR": "default"},
     }
-DATABASE_ROUTERS = ["mura.portal.routers.CacheRouter", "mura.portal.replica.ReplicaRouter"]
+DATABASE_ROUTERS = [
+    "mura.portal.routers.CacheRouter",
+    "mura.portal.replica.ReplicaRouter",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches shared by every worker process and server (never per process): Redis when
