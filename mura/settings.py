@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "mura.iiif.middleware.ImageServiceMiddleware",
+    "mura.portal.replica.ReplicaMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -173,7 +174,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(DATABASES["default"]["NAME"]).with_name("cache.sqlite3")),
         "OPTIONS": dict(DATABASES["default"]["OPTIONS"]),
     }
-DATABASE_ROUTERS = ["mura.portal.routers.CacheRouter"]
+# A PostgreSQL hot standby for readers' reads (portal/replica.py says which go there).
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL needs the primary on PostgreSQL (DATABASE_URL)."
+        )
+    DATABASES["replica"] = {
+        **env.db_url_config(DATABASE_REPLICA_URL),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        # The tests' database on the standby is the primary's, replicated.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = [
+    "mura.portal.routers.CacheRouter",
+    "mura.portal.replica.ReplicaRouter",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches shared by every worker process and server (never per process): Redis when
@@ -280,7 +297,19 @@ STORAGES = {
 }
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
 if MEDIA_STORAGE == "s3":
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # A private bucket: every file is served through /media/ (portal.views.media), where
+    # the same access rules hold as for local files. Credentials come the way boto3 finds
+    # them (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
+    STORAGES["default"] = {
+        "BACKEND": "mura.portal.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("MEDIA_S3_BUCKET"),
+            "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE is either local or s3.")
 WHITENOISE_USE_FINDERS = DEBUG
 # The deep-zoom image viewer comes from npm (`make install`); without it pages show the
 # plain images.

@@ -61,13 +61,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.MEDIA_STORAGE == "local":
-    # The embedded single-machine setup serves uploaded scans and photos itself;
-    # with MEDIA_STORAGE=s3 the object store (or a CDN before it) serves them.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            portal_views.media,
-            name="media",
-        )
-    ]
+# Uploaded scans and photos, from the data folder or the private S3 bucket.
+urlpatterns += [
+    re_path(
+        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+        portal_views.media,
+        name="media",
+    )
+]

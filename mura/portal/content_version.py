@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 
+from mura.portal.replica import primary_position_record
+
 VERSION_KEY = "mura:content-version"
 # Kept for a day at most, so a version nobody bumps is still renewed now and then.
 VERSION_SECONDS = 86_400
@@ -78,6 +80,8 @@ def request_version_reset(token) -> None:
 def _bump() -> None:
     version = uuid.uuid4().hex
     try:
+        # First, so a server that sees the new version reads no standby behind it.
+        primary_position_record()
         _cache().set(VERSION_KEY, version, VERSION_SECONDS)
     except DatabaseError:
         # Migrations save rows before the cache tables exist (they are made after

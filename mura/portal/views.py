@@ -2,9 +2,16 @@ import copy
 import posixpath
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.db.models import Case, Count, F, Min, When
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+)
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
@@ -80,13 +87,20 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def media(request: HttpRequest, path: str) -> HttpResponse:
-    """Uploaded files from local storage (MEDIA_STORAGE=local), read from MEDIA_ROOT per request.
+    """Uploaded files, read per request from MEDIA_ROOT or the private S3 bucket.
 
     Documents are only served through /documents/<id>/<name> and IIIF images through
     /iiif/3/, where their records' access is checked, never by their storage path."""
-    if posixpath.normpath(path).lstrip("/").startswith(("documents/", "iiif/")):
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith(("documents/", "iiif/")):
         raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    if settings.MEDIA_STORAGE == "local":
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        file = default_storage.open(name)
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(file)
 
 
 def page_serve(request: HttpRequest, path: str) -> HttpResponse:
