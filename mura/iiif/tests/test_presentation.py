@@ -155,7 +155,9 @@ def test_an_exhibition_and_a_story_are_collections_of_their_records_manifests(
     assert client.get(f"/iiif/3/collection/{home.pk}.json").status_code == 404
 
 
-def test_a_collection_reads_its_records_files_once(client, site_tree, record, institution):
+def test_a_collection_reads_its_records_files_once(
+    client, site_tree, record, institution
+):
     other = ResourceFactory(institution=institution, title="Екінші қолжазба")
     DigitalFile.objects.create(
         resource=other, image=Image.objects.create(title="2", file=picture(400, 300))
