@@ -168,6 +168,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(DATABASES["default"]["NAME"]).with_name("cache.sqlite3")),
         "OPTIONS": dict(DATABASES["default"]["OPTIONS"]),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A catalogue's pages are in memory or on SSD, where a random read costs about what
+    # a sequential one does: at the default (4) the planner reads a frequent word's
+    # matches by checking the vector of every row instead of through the GIN index, three
+    # to ten times slower (docs/PERFORMANCE.md, "PostgreSQL at the targets").
+    page_cost = env.float("MURA_PG_RANDOM_PAGE_COST", default=1.1)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={page_cost}"
+    )
 DATABASE_ROUTERS = ["mura.portal.routers.CacheRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

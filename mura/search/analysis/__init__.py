@@ -30,6 +30,7 @@ from .fuzzy import similar_keys
 from .kazakh import stem_kk
 from .keys import (
     EXACT,
+    FACET_MARKER,
     FOLDED,
     RUSSIAN,
     SKELETON,
@@ -46,6 +47,7 @@ from .snowball import stem_en, stem_ru
 from .synonyms import SYNONYMS
 
 __all__ = [
+    "FACET_MARKER",
     "EXACT",
     "FOLDED",
     "RUSSIAN",
