@@ -26,7 +26,7 @@ from .engine import (
     word_keys,
     words,
 )
-from .fuzzy import similar_keys
+from .fuzzy import edit_candidates
 from .kazakh import stem_kk
 from .keys import (
     EXACT,
@@ -61,6 +61,7 @@ __all__ = [
     "analyze",
     "analyze_query",
     "detect_language",
+    "edit_candidates",
     "engine_alternatives",
     "engine_keys",
     "facet_key",
@@ -75,7 +76,6 @@ __all__ = [
     "query_keys",
     "reader_text",
     "repair_homoglyphs",
-    "similar_keys",
     "stem_en",
     "stem_kk",
     "stem_ru",

@@ -1,9 +1,12 @@
 # ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
 """PostgreSQL: the weighted tsvector of ``schema`` with its GIN index."""
 
+from collections.abc import Iterable
+
 from django.db import connection
 
-from mura.search.analysis import FACET_MARKER
+from mura.search.analysis import EXACT, FACET_MARKER
+from mura.search.backends import spelling
 from mura.search.backends.base import SQL, SearchBackend
 from mura.search.backends.postgres.schema import (
     COLUMN,
@@ -19,6 +22,15 @@ from mura.search.tables import DOCUMENT, SPELLING
 RANK_WEIGHTS = "{0.1, 0.6, 0.8, 1.0}"
 MATCHES = f"FROM {DOCUMENT} WHERE {COLUMN} @@ CAST(%s AS tsquery)"
 TITLE_MATCHES = f"FROM {DOCUMENT} WHERE {TITLE_COLUMN} @@ CAST(%s AS tsquery)"
+_LEXEME = f"{COLUMN} @@ CAST(quote_literal(k) AS tsquery)"
+LEXEMES_HELD = (
+    f"SELECT k FROM unnest(CAST(%s AS text[])) k "
+    f"WHERE EXISTS (SELECT 1 FROM {DOCUMENT} WHERE {_LEXEME})"
+)
+LEXEME_COUNTS = (
+    f"SELECT k, (SELECT count(*) FROM {DOCUMENT} WHERE {_LEXEME}) "
+    f"FROM unnest(CAST(%s AS text[])) k"
+)
 
 
 def _lexeme(key: str, weight: str = "", prefix: bool = False) -> str:
@@ -145,3 +157,24 @@ class PostgresBackend(SearchBackend):
                 f"SELECT word, ndoc FROM ts_stat('SELECT {COLUMN} FROM {DOCUMENT}')"
             )
             return dict(cursor.fetchall())
+
+    def vocabulary_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """Looks each key up in the GIN index: the whole vocabulary comes only from
+        ``ts_stat`` over every document's vector, seconds for a large catalogue."""
+        keys = set(keys)
+        # A key is also in the vocabulary when it is an exact form's (spelling.vocabulary).
+        lexemes = keys | {EXACT + key for key in keys if not key[:1].isdigit()}
+        with connection.cursor() as cursor:
+            cursor.execute(LEXEMES_HELD, [sorted(lexemes)])
+            held = [lexeme for (lexeme,) in cursor.fetchall()]
+            # Apart from the existence test above: counting every candidate in one
+            # statement makes the planner's estimate large enough to JIT-compile it.
+            cursor.execute(LEXEME_COUNTS, [held])
+            counts = dict(cursor.fetchall())
+        found = {key: count for key, count in counts.items() if key in keys}
+        for lexeme, count in counts.items():
+            if lexeme[:1] == EXACT and lexeme[1:] in keys:
+                found.setdefault(lexeme[1:], count)
+        for key in spelling.spelled_keys(keys):
+            found.setdefault(key, 1)
+        return found
