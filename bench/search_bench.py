@@ -17,7 +17,9 @@ in one run:
 
 With ``--postgres URL`` the same runs on PostgreSQL (the database at URL is dropped and
 created again for each size), beside a raw ``tsvector`` column with a GIN index of the
-same text in that database instead of the raw FTS5 table.
+same text in that database instead of the raw FTS5 table. ``--remeasure`` runs the
+queries and suggestions again on the indexes an earlier run left (on PostgreSQL, the
+database at URL as the last size left it).
 
 Each size gets a fresh SQLite database under --data-dir. Records are written straight to
 the index (no catalogue rows): what is timed is the index build from already-read
@@ -116,9 +118,10 @@ def fresh_postgres(url: str) -> None:
         db.execute(f'CREATE DATABASE "{name}"')
 
 
-def setup_django(data_dir: Path, postgres: str = "") -> None:
+def setup_django(data_dir: Path, postgres: str = "", fresh: bool = True) -> None:
     if postgres:
-        fresh_postgres(postgres)
+        if fresh:
+            fresh_postgres(postgres)
         os.environ["DATABASE_URL"] = postgres
     os.environ["MURA_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mura.settings_test")
@@ -580,17 +583,23 @@ def _database_bytes(data_dir: Path) -> int:
     return sum(p.stat().st_size for p in data_dir.glob("mura.sqlite3*"))
 
 
-def remeasure_size(size: int, data_dir: Path) -> dict:
+def remeasure_size(size: int, data_dir: Path, postgres: str = "") -> dict:
     """Queries and suggestions again on an index built by an earlier run (same corpus,
-    same 300 queries): to measure query-side changes without rebuilding."""
+    same queries, the raw index that run built): to measure query-side changes without
+    rebuilding."""
     records = list(corpus(size))
     queries, prefixes = make_queries(records), suggestion_prefixes(records)
     del records
     gc.collect()
-    raw = sqlite3.connect(data_dir / "raw.sqlite3")
+    if postgres:
+        raw_name, raw_search = "raw_tsvector", raw_tsvector_search
+    else:
+        raw_name = "raw_fts5"
+        raw_search = raw_fts5_search(sqlite3.connect(data_dir / "raw.sqlite3"))
     return {
         "records": size,
-        "queries": measure_queries(queries, raw_fts5_search(raw), "raw_fts5"),
+        "database": "postgresql" if postgres else "sqlite",
+        "queries": measure_queries(queries, raw_search, raw_name),
         "suggestions": measure_suggestions(prefixes),
     }
 
@@ -674,13 +683,10 @@ def main() -> None:
         help="only queries and suggestions, on the indexes an earlier run built",
     )
     args = parser.parse_args()
-    if args.remeasure and args.postgres:
-        parser.error("--remeasure re-reads the SQLite indexes only")
-
     if args.size_only and args.remeasure:
         data_dir = args.data_dir / str(args.size_only)
-        setup_django(data_dir)
-        print(json.dumps(remeasure_size(args.size_only, data_dir)))
+        setup_django(data_dir, args.postgres, fresh=False)
+        print(json.dumps(remeasure_size(args.size_only, data_dir, args.postgres)))
         return
     if args.size_only:
         data_dir = args.data_dir / str(args.size_only)

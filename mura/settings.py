@@ -174,6 +174,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(DATABASES["default"]["NAME"]).with_name("cache.sqlite3")),
         "OPTIONS": dict(DATABASES["default"]["OPTIONS"]),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A catalogue's pages are in memory or on SSD, where a random read costs about what
+    # a sequential one does: at the default (4) the planner reads a frequent word's
+    # matches by checking the vector of every row instead of through the GIN index, three
+    # to ten times slower (docs/PERFORMANCE.md, "PostgreSQL at the targets").
+    page_cost = env.float("MURA_PG_RANDOM_PAGE_COST", default=1.1)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={page_cost}"
+    )
 # A PostgreSQL hot standby for readers' reads (portal/replica.py says which go there).
 DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
 if DATABASE_REPLICA_URL:
@@ -181,9 +190,12 @@ if DATABASE_REPLICA_URL:
         raise ImproperlyConfigured(
             "DATABASE_REPLICA_URL needs the primary on PostgreSQL (DATABASE_URL)."
         )
+    replica = env.db_url_config(DATABASE_REPLICA_URL)
     DATABASES["replica"] = {
-        **env.db_url_config(DATABASE_REPLICA_URL),
+        **replica,
         "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        # The planner's costs are the primary's; the address may add its own options.
+        "OPTIONS": {**DATABASES["default"]["OPTIONS"], **replica.get("OPTIONS", {})},
         # The tests' database on the standby is the primary's, replicated.
         "TEST": {"MIRROR": "default"},
     }

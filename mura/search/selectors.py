@@ -22,7 +22,6 @@ from mura.search.backends import FACETS, SORTS, Filters, Results, get_backend
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term, parse
 from mura.search.registry import facet_label, kind_label, kind_order
-from mura.search.vocabulary import vocabulary
 
 MAX_PAGE = 500
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -286,14 +285,13 @@ def _properly_spelt(typed: str, reached: frozenset[str]) -> str | None:
 def _nearest(bare: str) -> str | None:
     """The indexed word one edit away from an unknown word, in the script it was
     typed in, or None when the word is known or nothing is near."""
-    indexed = vocabulary.keys(lambda: get_backend().vocabulary())
+    backend = get_backend()
     _, keys = analysis.word_keys(bare) if analysis.words(bare) else ("", frozenset())
-    if not indexed or not keys or any(key in indexed for key in keys):
+    if not keys or backend.vocabulary_of(keys):
         return None
-    candidates = [
-        key for key in analysis.similar_keys(bare, indexed) if _in_script_of(bare, key)
-    ]
-    best = max(candidates, key=lambda key: indexed.get(key, 0), default=None)
+    indexed = backend.vocabulary_of(analysis.edit_candidates(bare))
+    candidates = sorted(key for key in indexed if _in_script_of(bare, key))
+    best = max(candidates, key=indexed.__getitem__, default=None)
     surface = _surface(best, bare) if best else None
     return _as_typed(surface, bare) if surface else None
 

@@ -9,7 +9,6 @@ matched where that is another form (Кызылорда (<mark>Ақмешіт</ma
 import html
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -41,10 +40,12 @@ def facet_forms(documents: Iterable[SearchDocument]) -> dict[int, Forms]:
     every = set().union(*wanted.values()) if wanted else set()
     if not every:
         return {pk: {} for pk in wanted}
-    query = Q()
-    for name, value in every:
-        query |= Q(name=name, value=value)
-    labels = {(f.name, f.value): f for f in SearchFacetLabel.objects.filter(query)}
+    # One IN over the values (an OR per pair costs more to build than to run).
+    labels = {
+        (f.name, f.value): f
+        for f in SearchFacetLabel.objects.filter(value__in={v for _, v in every})
+        if (f.name, f.value) in every
+    }
     forms: dict[int, Forms] = {}
     for pk, pairs in wanted.items():
         forms[pk] = {

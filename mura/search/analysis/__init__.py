@@ -26,10 +26,11 @@ from .engine import (
     word_keys,
     words,
 )
-from .fuzzy import similar_keys
+from .fuzzy import edit_candidates
 from .kazakh import stem_kk
 from .keys import (
     EXACT,
+    FACET_MARKER,
     FOLDED,
     RUSSIAN,
     SKELETON,
@@ -46,6 +47,7 @@ from .snowball import stem_en, stem_ru
 from .synonyms import SYNONYMS
 
 __all__ = [
+    "FACET_MARKER",
     "EXACT",
     "FOLDED",
     "RUSSIAN",
@@ -59,6 +61,7 @@ __all__ = [
     "analyze",
     "analyze_query",
     "detect_language",
+    "edit_candidates",
     "engine_alternatives",
     "engine_keys",
     "facet_key",
@@ -73,7 +76,6 @@ __all__ = [
     "query_keys",
     "reader_text",
     "repair_homoglyphs",
-    "similar_keys",
     "stem_en",
     "stem_kk",
     "stem_ru",

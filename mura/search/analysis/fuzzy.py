@@ -5,7 +5,7 @@ itself writes Сесияның for Сессияның). Only stems of five lette
 shorter words are one edit away from too many others (ел, ет, ем, ен...).
 """
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterator
 
 from .keys import EXACT, query_word_keys
 from .normalize import TOKEN_RE, normalize_text
@@ -29,15 +29,10 @@ def _edits(word: str, alphabet: str) -> Iterator[str]:
             yield head + ch + tail
 
 
-def similar_keys(word: str, vocabulary: Collection[str] | Iterable[str]) -> list[str]:
-    """Keys of ``vocabulary`` one edit away from a stem key of ``word`` (sorted).
+def edit_candidates(word: str) -> set[str]:
+    """Every key one edit away from a stem key of ``word``, other than its own keys.
 
-    ``vocabulary`` is the index's own key list (a set is fastest; FTS5's ``fts5vocab``
-    table or ``ts_stat`` give it). Exact-form keys are skipped; keys the word already
-    matches are not repeated. Markers (``1``, ``2``) are kept and never edited.
-    """
-    if not isinstance(vocabulary, set | frozenset | dict):
-        vocabulary = set(vocabulary)
+    Exact-form keys are skipped; markers (``1``, ``2``) are kept and never edited."""
     found: set[str] = set()
     for token in TOKEN_RE.findall(normalize_text(word).lower()):
         _, keys = query_word_keys(token)
@@ -49,7 +44,6 @@ def similar_keys(word: str, vocabulary: Collection[str] | Iterable[str]) -> list
             if len(body) < MIN_LENGTH:
                 continue
             alphabet = _LATIN if body.isascii() else _CYRILLIC
-            edits = (marker + edit for edit in _edits(body, alphabet))
-            found.update(edit for edit in edits if edit in vocabulary)
+            found.update(marker + edit for edit in _edits(body, alphabet))
         found.difference_update(keys)
-    return sorted(found)
+    return found

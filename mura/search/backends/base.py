@@ -10,6 +10,7 @@ An OpenSearch backend would implement ``search`` itself (see docs/SEARCH.md).
 """
 
 import time
+from collections.abc import Iterable
 
 from django.db import connection
 
@@ -23,6 +24,7 @@ from mura.search.backends.suggest import suggest
 from mura.search.models import SearchDocument
 from mura.search.query import ParsedQuery, Term
 from mura.search.tables import DOCUMENT, FACET_LABEL
+from mura.search.vocabulary import vocabulary
 
 #: document columns a page of results does not show or highlight from
 UNSHOWN = ("creator_keys", "id_keys", "facet_values", "indexed_at")
@@ -141,6 +143,12 @@ class SearchBackend:
 
     def vocabulary(self) -> dict[str, int]:
         return spelling.vocabulary(self.engine_vocabulary())
+
+    def vocabulary_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """Those of ``keys`` that are in ``vocabulary``, with their document counts,
+        from the whole vocabulary read once and held by this process."""
+        indexed = vocabulary.keys(self.vocabulary)
+        return {key: indexed[key] for key in keys if key in indexed}
 
     def holds(self, key: str) -> bool:
         """Whether some document has this key (as the engine stores it)."""

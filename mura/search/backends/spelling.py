@@ -1,6 +1,7 @@
 """The Latin spelling table: written with the index, read to resolve Latin query words
 to the Cyrillic forms they reach (``analysis.keys.stored_keys`` explains the keys)."""
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from django.db import connection
@@ -65,6 +66,13 @@ def vocabulary(engine_keys: dict[str, int]) -> dict[str, int]:
     for key in spellings.iterator(chunk_size=5000):
         keys.setdefault(key, 1)
     return keys
+
+
+def spelled_keys(keys: Iterable[str]) -> set[str]:
+    """Those of ``keys`` that are Latin spellings of an indexed form."""
+    return set(
+        SearchSpelling.objects.filter(key__in=set(keys)).values_list("key", flat=True)
+    )
 
 
 def spelled_forms(prefixes: list[str], limit: int = 100) -> list[str]:

@@ -16,11 +16,11 @@ from mura.search.analysis import (
     analyze,
     analyze_query,
     detect_language,
+    edit_candidates,
     fold_latin_to_cyrillic_keys,
     index_keys,
     query_keys,
     repair_homoglyphs,
-    similar_keys,
     stem_en,
     stem_kk,
     stem_ru,
@@ -207,10 +207,10 @@ def test_snowball_stemmers_are_consistent():
     assert stem_en("libraries") == stem_en("library")
 
 
-def test_similar_keys_suggest_the_seed_typo_fix():
+def test_edit_candidates_reach_the_seed_typo_fix():
     vocabulary = set(index_keys("Сессияның негізгі мақсаты"))
-    assert similar_keys("Сесияның", vocabulary) == ["сессия"]
-    assert similar_keys("ел", {"ет", "ем"}) == []  # short words are never varied
+    assert edit_candidates("Сесияның") & vocabulary == {"сессия"}
+    assert edit_candidates("ел") == set()  # short words are never varied
 
 
 _SAFE_KEY = re.compile(r"^[^\W_]+$")

@@ -1,14 +1,19 @@
 # ruff: noqa: S608 - SQL is assembled from constants and placeholders; values are parameters.
 """PostgreSQL: the weighted tsvector of ``schema`` with its GIN index."""
 
+from collections.abc import Iterable
+
 from django.db import connection
 
+from mura.search.analysis import EXACT, FACET_MARKER
+from mura.search.backends import spelling
 from mura.search.backends.base import SQL, SearchBackend
 from mura.search.backends.postgres.schema import (
     COLUMN,
-    CREATE_GIN_INDEX,
-    DROP_GIN_INDEX,
+    TITLE_COLUMN,
     WEIGHTS,
+    gin_create,
+    gin_drop,
 )
 from mura.search.query import ParsedQuery, Term
 from mura.search.tables import DOCUMENT, SPELLING
@@ -16,6 +21,16 @@ from mura.search.tables import DOCUMENT, SPELLING
 #: ts_rank's weights of D, C, B and A
 RANK_WEIGHTS = "{0.1, 0.6, 0.8, 1.0}"
 MATCHES = f"FROM {DOCUMENT} WHERE {COLUMN} @@ CAST(%s AS tsquery)"
+TITLE_MATCHES = f"FROM {DOCUMENT} WHERE {TITLE_COLUMN} @@ CAST(%s AS tsquery)"
+_LEXEME = f"{COLUMN} @@ CAST(quote_literal(k) AS tsquery)"
+LEXEMES_HELD = (
+    f"SELECT k FROM unnest(CAST(%s AS text[])) k "
+    f"WHERE EXISTS (SELECT 1 FROM {DOCUMENT} WHERE {_LEXEME})"
+)
+LEXEME_COUNTS = (
+    f"SELECT k, (SELECT count(*) FROM {DOCUMENT} WHERE {_LEXEME}) "
+    f"FROM unnest(CAST(%s AS text[])) k"
+)
 
 
 def _lexeme(key: str, weight: str = "", prefix: bool = False) -> str:
@@ -25,6 +40,13 @@ def _lexeme(key: str, weight: str = "", prefix: bool = False) -> str:
     quoted = "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
     suffix = (":" + ("*" if prefix else "") + weight) if (weight or prefix) else ""
     return quoted + suffix
+
+
+def _identifier(key: str) -> str:
+    """An identifier key as a lexeme of the identifiers' weight; a facet key is found
+    in no other field, so it goes without (a weight makes PostgreSQL read the vector of
+    every candidate again)."""
+    return _lexeme(key, "" if key.startswith(FACET_MARKER) else "C")
 
 
 def _group(term: Term) -> str:
@@ -41,7 +63,7 @@ class PostgresBackend(SearchBackend):
     def tsquery(self, query: ParsedQuery) -> str:
         positive = " & ".join(_group(term) for term in query.terms)
         if query.identifiers:
-            identifiers = " | ".join(_lexeme(key, "C") for key in query.identifiers)
+            identifiers = " | ".join(map(_identifier, query.identifiers))
             positive = f"({positive}) | {identifiers}" if positive else identifiers
         if query.excluded:
             negative = " | ".join(_group(term) for term in query.excluded)
@@ -52,25 +74,41 @@ class PostgresBackend(SearchBackend):
         query = self.resolve(query)
         if not scored:
             return f"SELECT id, 0.0 AS score {MATCHES}", [self.tsquery(query)]
+        return self._ranked(COLUMN, query, self.tsquery(query))
+
+    @staticmethod
+    def _ranked(column: str, query: ParsedQuery, tsquery: str) -> SQL:
         # ts_rank counts a lexeme once however often the query names it: the exact
         # forms get a rank of their own, added, so that they rank higher.
-        tsquery = self.tsquery(query)
         exact = " | ".join(
             _lexeme(term.exact) for term in query.terms if term.exact in term.keys
         )
         return (
-            f"SELECT id, -(ts_rank(CAST(%s AS float4[]), {COLUMN}, q) "
-            f"+ ts_rank(CAST(%s AS float4[]), {COLUMN}, CAST(%s AS tsquery))) AS score "
-            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {COLUMN} @@ q",
+            f"SELECT id, -(ts_rank(CAST(%s AS float4[]), {column}, q) "
+            f"+ ts_rank(CAST(%s AS float4[]), {column}, CAST(%s AS tsquery))) AS score "
+            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {column} @@ q",
             [RANK_WEIGHTS, RANK_WEIGHTS, exact or tsquery, tsquery],
         )
+
+    def title_match_sql(self, query: ParsedQuery) -> SQL | None:
+        if (
+            query.excluded
+            or query.identifiers
+            or any(
+                term.column not in ("", "title_keys", "creator_keys")
+                for term in query.terms
+            )
+        ):
+            return None
+        query = self.resolve(query)
+        return self._ranked(TITLE_COLUMN, query, self.tsquery(query))
 
     def name_match_sql(self, query: ParsedQuery) -> SQL:
         # Title lexemes only (weight A); rank 1 divides by the length: short first.
         tsquery = " & ".join(_group(term) for term in self.title_terms(query.terms))
         return (
-            f"SELECT id, -ts_rank(CAST(%s AS float4[]), {COLUMN}, q, 1) AS score "
-            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {COLUMN} @@ q",
+            f"SELECT id, -ts_rank(CAST(%s AS float4[]), {TITLE_COLUMN}, q, 1) AS score "
+            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {TITLE_COLUMN} @@ q",
             [RANK_WEIGHTS, tsquery],
         )
 
@@ -80,7 +118,7 @@ class PostgresBackend(SearchBackend):
     def identifier_sql(self, keys: list[str]) -> SQL:
         return (
             f"SELECT id {MATCHES}",
-            [" | ".join(_lexeme(key, "C") for key in keys)],
+            [" | ".join(map(_identifier, keys))],
         )
 
     def prefix_sql(
@@ -95,18 +133,23 @@ class PostgresBackend(SearchBackend):
             )
             + ")"
         )
-        return f"SELECT id {MATCHES} LIMIT {int(limit)}", [" & ".join(parts)]
+        return f"SELECT id {TITLE_MATCHES} LIMIT {int(limit)}", [" & ".join(parts)]
 
     def engine_pause(self, cursor) -> None:
-        """Drop the GIN index while rows pour in; building it once at the end is
+        """Drop the GIN indexes while rows pour in; building them once at the end is
         cheaper."""
         # Deferred foreign-key checks pending in this transaction would forbid the DDL.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(DROP_GIN_INDEX)
+        for statement in gin_drop():
+            cursor.execute(statement)
 
     def engine_resume(self, cursor) -> None:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(CREATE_GIN_INDEX)
+        for statement in gin_create():
+            cursor.execute(statement)
+        # Statistics of the new rows now, not when autovacuum comes by: without them the
+        # planner guesses how many documents a word matches, and reads them the slow way.
+        cursor.execute(f"ANALYZE {DOCUMENT}")
 
     def engine_vocabulary(self) -> dict[str, int]:
         with connection.cursor() as cursor:
@@ -114,3 +157,24 @@ class PostgresBackend(SearchBackend):
                 f"SELECT word, ndoc FROM ts_stat('SELECT {COLUMN} FROM {DOCUMENT}')"
             )
             return dict(cursor.fetchall())
+
+    def vocabulary_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """Looks each key up in the GIN index: the whole vocabulary comes only from
+        ``ts_stat`` over every document's vector, seconds for a large catalogue."""
+        keys = set(keys)
+        # A key is also in the vocabulary when it is an exact form's (spelling.vocabulary).
+        lexemes = keys | {EXACT + key for key in keys if not key[:1].isdigit()}
+        with connection.cursor() as cursor:
+            cursor.execute(LEXEMES_HELD, [sorted(lexemes)])
+            held = [lexeme for (lexeme,) in cursor.fetchall()]
+            # Apart from the existence test above: counting every candidate in one
+            # statement makes the planner's estimate large enough to JIT-compile it.
+            cursor.execute(LEXEME_COUNTS, [held])
+            counts = dict(cursor.fetchall())
+        found = {key: count for key, count in counts.items() if key in keys}
+        for lexeme, count in counts.items():
+            if lexeme[:1] == EXACT and lexeme[1:] in keys:
+                found.setdefault(lexeme[1:], count)
+        for key in spelling.spelled_keys(keys):
+            found.setdefault(key, 1)
+        return found

@@ -1,43 +1,65 @@
-"""PostgreSQL's full-text structure over SearchDocument, for the migration that creates
+# ruff: noqa: S608 - SQL is assembled from constants; nothing comes from outside.
+"""PostgreSQL's full-text structure over SearchDocument, for the migrations that create
 it and the rebuild that pauses and resumes it.
 
-A weighted tsvector column over the analysed keys, filled by a trigger in the record's
-own transaction ('simple' configuration: the keys are analysed already, it only
-lower-cases), with a GIN index. Weights: A title, B creators, C identifiers, D text."""
+Two weighted tsvector columns over the analysed keys, filled by a trigger in the
+record's own transaction ('simple' configuration: the keys are analysed already, it only
+lower-cases), each with a GIN index: every field (weights A title, B creators,
+C identifiers, D text), and titles with creators alone, short, which rank the first
+pages of frequent words and serve name matches and suggestions without reading the
+whole text's vector."""
 
 from mura.search.tables import DOCUMENT
 
 COLUMN = "search_vector"
+TITLE_COLUMN = "title_vector"
 FUNCTION = "mura_search_vector"
 TRIGGER = "mura_search_vector_update"
-GIN_INDEX = "mura_search_vector_gin"
 #: each analysed column with its weight
 WEIGHTS = {"title_keys": "A", "creator_keys": "B", "id_keys": "C", "body_keys": "D"}
+TITLE_FIELDS = ("title_keys", "creator_keys")
+#: GIN index → its column
+GIN_INDEXES = {"mura_search_vector_gin": COLUMN, "mura_title_vector_gin": TITLE_COLUMN}
 
-CREATE_GIN_INDEX = (
-    f"CREATE INDEX IF NOT EXISTS {GIN_INDEX} ON {DOCUMENT} USING GIN ({COLUMN})"
-)
-DROP_GIN_INDEX = f"DROP INDEX IF EXISTS {GIN_INDEX}"
+
+def _vector(fields, row: str = "NEW") -> str:
+    return "\n            || ".join(
+        f"setweight(to_tsvector('simple', {row}.{field}), '{WEIGHTS[field]}')"
+        for field in fields
+    )
+
+
+def gin_create() -> list[str]:
+    return [
+        f"CREATE INDEX IF NOT EXISTS {name} ON {DOCUMENT} USING GIN ({column})"
+        for name, column in GIN_INDEXES.items()
+    ]
+
+
+def gin_drop() -> list[str]:
+    return [f"DROP INDEX IF EXISTS {name}" for name in GIN_INDEXES]
 
 
 def create() -> list[str]:
-    """Statements that create the structure (over an empty document table)."""
-    vector = "\n            || ".join(
-        f"setweight(to_tsvector('simple', NEW.{column}), '{weight}')"
-        for column, weight in WEIGHTS.items()
-    )
+    """Statements that create the structure, or complete one an earlier version made
+    (its rows' title vectors filled)."""
     return [
-        f"ALTER TABLE {DOCUMENT} ADD COLUMN {COLUMN} tsvector",
-        f"""CREATE FUNCTION {FUNCTION}() RETURNS trigger AS $$
+        f"ALTER TABLE {DOCUMENT} ADD COLUMN IF NOT EXISTS {COLUMN} tsvector",
+        f"ALTER TABLE {DOCUMENT} ADD COLUMN IF NOT EXISTS {TITLE_COLUMN} tsvector",
+        f"""CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger AS $$
     BEGIN
         NEW.{COLUMN} :=
-            {vector};
+            {_vector(WEIGHTS)};
+        NEW.{TITLE_COLUMN} :=
+            {_vector(TITLE_FIELDS)};
         RETURN NEW;
     END
     $$ LANGUAGE plpgsql""",
-        f"""CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE ON {DOCUMENT}
+        f"""CREATE OR REPLACE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE ON {DOCUMENT}
         FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()""",
-        CREATE_GIN_INDEX,
+        f"UPDATE {DOCUMENT} d SET {TITLE_COLUMN} = {_vector(TITLE_FIELDS, 'd')} "
+        f"WHERE {TITLE_COLUMN} IS NULL",
+        *gin_create(),
     ]
 
 
@@ -46,5 +68,6 @@ def drop() -> list[str]:
     return [
         f"DROP TRIGGER IF EXISTS {TRIGGER} ON {DOCUMENT}",
         f"DROP FUNCTION IF EXISTS {FUNCTION}()",
+        f"ALTER TABLE {DOCUMENT} DROP COLUMN IF EXISTS {TITLE_COLUMN}",
         f"ALTER TABLE {DOCUMENT} DROP COLUMN IF EXISTS {COLUMN}",
     ]
