@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "mura.iiif.middleware.ImageServiceMiddleware",
     "mura.portal.replica.ReplicaMiddleware",
     "csp.middleware.CSPMiddleware",
+    "mura.portal.page_cache.PageCacheHitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "mura.portal.middleware.AdminLanguageMiddleware",

@@ -25,7 +25,7 @@ VERSION_SECONDS = 86_400
 # What one process keeps of the page frame (a few entries per language and host).
 MEMO_LIMIT = 256
 
-# The version read at the start of a request (PageCacheMiddleware), so a page asks once.
+# The version read at the start of a request (PageCacheHitMiddleware), so a page asks once.
 _request_version: ContextVar[str | None] = ContextVar(
     "mura_content_version", default=None
 )

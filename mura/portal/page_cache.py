@@ -27,9 +27,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import translation
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_vary_headers
 
 from mura.portal.captcha_keys import captcha_key
 from mura.portal.content_version import (
@@ -100,9 +101,9 @@ def _reader_may_share(request: HttpRequest) -> bool:
     return not (user and user.is_authenticated)
 
 
-def _key(request: HttpRequest, version: str) -> str:
+def _key(request: HttpRequest, version: str, language: str) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"mura:page:{version}:{translation.get_language()}:{request.get_host()}:{address}"
+    return f"mura:page:{version}:{language}:{request.get_host()}:{address}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -157,50 +158,85 @@ def _markers_removed(content: bytes) -> bytes:
     return FILL.sub(rb"\3", content)
 
 
+class PageCacheHitMiddleware:
+    """Serve a kept page right after the security and CSP middleware, without the rest
+    of the stack: a reader with no session cookie is anonymous, the language is the
+    path's prefix (``i18n_patterns(prefix_default_language=False)``), and what the
+    skipped middleware would add to the page is added here with Django's own code (the
+    CSRF cookie, ``X-Frame-Options``, ``Vary``, ``Content-Language``,
+    ``Content-Length``). A miss goes down
+    the whole stack, where ``PageCacheMiddleware`` keeps the page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+        self.frame_options = XFrameOptionsMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _reader_may_share(request):
+            return self.get_response(request)
+        version = content_version()
+        token = request_version_set(version)
+        try:
+            prefix = translation.get_language_from_path(request.path_info)
+            language = prefix or settings.LANGUAGE_CODE
+            stored = _cache().get(_key(request, version, language))
+            if stored is None:
+                return self.get_response(request)
+            with translation.override(language):
+                request.LANGUAGE_CODE = language
+                self.csrf.process_request(request)
+                response = _from_cache(request, stored)
+        finally:
+            request_version_reset(token)
+        self.csrf.process_response(request, response)
+        self.frame_options.process_response(request, response)
+        # What LocaleMiddleware marks on a page.
+        if not prefix:
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", language)
+        response.headers["Content-Length"] = str(len(response.content))
+        return response
+
+
 class PageCacheMiddleware:
-    """Serve and keep anonymous pages (inside every middleware a cached page needs, so the
-    CSRF cookie, CSP and language headers still come on a cached page)."""
+    """Keep anonymous pages (inside every middleware a page needs, so a kept page is
+    what the whole stack draws); ``PageCacheHitMiddleware`` serves them."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _reader_may_share(request):
-            return self._fresh(request, key=None)
-        version = content_version()
-        token = request_version_set(version)
-        try:
-            key = _key(request, version)
-            stored = _cache().get(key)
-            if stored is not None:
-                return self._from_cache(request, stored)
-            return self._fresh(request, key=key)
-        finally:
-            request_version_reset(token)
-
-    def _fresh(self, request: HttpRequest, *, key: str | None) -> HttpResponse:
         response = self.get_response(request)
-        if key is not None and _storable(request, response):
-            stored = {
-                "content": _with_holes(response.content),
-                "headers": [
-                    (name, response[name])
-                    for name in KEPT_HEADERS
-                    if response.has_header(name)
-                ],
-                "replays": getattr(request, "_mura_replays", []),
-            }
-            _cache().set(key, stored, _seconds())
-            response[STATUS_HEADER] = "miss"
+        if _reader_may_share(request) and _storable(request, response):
+            language = translation.get_language()
+            if language == (
+                translation.get_language_from_path(request.path_info)
+                or settings.LANGUAGE_CODE
+            ):
+                _store(_key(request, content_version(), language), request, response)
         if not response.streaming and b"<!--mura:fill" in response.content:
             response.content = _markers_removed(response.content)
         return response
 
-    def _from_cache(self, request: HttpRequest, stored: dict) -> HttpResponse:
-        for name, args in stored.get("replays", ()):
-            _replays[name](request, *args)
-        response = HttpResponse(_filled(request, stored["content"]))
-        for name, value in stored["headers"]:
-            response[name] = value
-        response[STATUS_HEADER] = "hit"
-        return response
+
+def _store(key: str, request: HttpRequest, response: HttpResponse) -> None:
+    stored = {
+        "content": _with_holes(response.content),
+        "headers": [
+            (name, response[name]) for name in KEPT_HEADERS if response.has_header(name)
+        ],
+        "replays": getattr(request, "_mura_replays", []),
+    }
+    _cache().set(key, stored, _seconds())
+    response[STATUS_HEADER] = "miss"
+
+
+def _from_cache(request: HttpRequest, stored: dict) -> HttpResponse:
+    for name, args in stored.get("replays", ()):
+        _replays[name](request, *args)
+    response = HttpResponse(_filled(request, stored["content"]))
+    for name, value in stored["headers"]:
+        response[name] = value
+    response[STATUS_HEADER] = "hit"
+    return response

@@ -126,6 +126,30 @@ def test_a_comment_posted_from_a_cached_page_passes_the_csrf_check(article):
     assert stranger.post("/comments/post/", comment_data(html)).status_code == 403
 
 
+@pytest.mark.parametrize("language", ["", "/ru"])
+def test_a_cached_page_comes_with_the_headers_and_cookie_of_a_fresh_one(
+    article, language
+):
+    """Served before sessions, the language, CSRF and the frame options run, a cached
+    page still has their headers, the reader's language and a CSRF cookie like a fresh
+    page's; a reader's own CSRF cookie is kept."""
+    fresh = reader(1).get(language + ARTICLE)
+    client = reader(2)
+    client.cookies["csrftoken"] = "k" * 32
+    cached = client.get(language + ARTICLE, HTTP_ACCEPT_LANGUAGE="en")
+    assert (fresh[STATUS_HEADER], cached[STATUS_HEADER]) == ("miss", "hit")
+    skipped = {STATUS_HEADER, "Content-Length"}
+    assert {name: value for name, value in cached.items() if name not in skipped} == {
+        name: value for name, value in fresh.items() if name not in skipped
+    }
+    assert cached["Content-Language"] == (language.strip("/") or "kk")
+    assert int(cached["Content-Length"]) == len(cached.content)
+    assert client.cookies["csrftoken"].value == "k" * 32
+    assert dict(cached.cookies["csrftoken"]) == dict(fresh.cookies["csrftoken"]) | {
+        "expires": cached.cookies["csrftoken"]["expires"]
+    }
+
+
 def test_two_readers_of_a_cached_page_get_different_captcha_codes(article):
     keys = {
         re.search(r'name="captcha_0" value="(\w+)"', read(reader(n), ARTICLE)[0]).group(
