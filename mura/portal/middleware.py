@@ -130,11 +130,15 @@ def _site_for(request: HttpRequest) -> Site | None:
 
 class SiteMiddleware:
     """Give each request its Wagtail site (``Site.find_for_request``) without a query:
-    every page and every link to a page asks for it."""
+    every page and every link to a page asks for it. The health check and uploaded
+    files need no site, and answer without the database."""
+
+    SITELESS = ("/healthz", "/media/", "/static/")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request._wagtail_site = _site_for(request)
+        if not request.path_info.startswith(self.SITELESS):
+            request._wagtail_site = _site_for(request)
         return self.get_response(request)

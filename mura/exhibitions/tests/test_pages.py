@@ -355,7 +355,7 @@ def test_the_list_filters_to_exhibitions_on_show_now_and_travelling(
     assert client.get(index + "?show=<script>").status_code == 200
     travelling.venues.all().delete()
     none_on_tour = client.get(index + "?show=travelling").content.decode()
-    assert "Көшпелі көрме әлі болған жоқ" in none_on_tour
+    assert "Көшпелі көрмелер әзірге жоқ" in none_on_tour
     assert "Қазір ашық көрме жоқ" not in none_on_tour
 
 
