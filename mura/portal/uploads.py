@@ -78,6 +78,14 @@ class DecodedImageField(WagtailImageField):
             "scale it down or split it before uploading."
         )
 
+    def check_image_file_format(self, f) -> None:
+        # Wagtail matches ".jpg" to JPEG but not ".tif" to TIFF, the scanners' name.
+        tif = PurePath(f.name).suffix.lower() == ".tif"
+        if tif and "tif" in self.allowed_image_extensions:
+            if f.image.format_name == "tiff":
+                return
+        super().check_image_file_format(f)
+
     def check_image_pixel_size(self, f) -> None:
         try:
             super().check_image_pixel_size(f)
