@@ -124,8 +124,10 @@ def _exhibition_texts(texts: dict[str, Any], stops: list[dict]) -> dict[str, Any
         **texts,
         "body": _blocks(texts["body"]),
         "venues": [
-            ExhibitionVenue(**venue, **stop)
-            for venue, stop in zip(venues, stops or [{}] * len(venues), strict=True)
+            ExhibitionVenue(**venue, **stop, sort_order=order)
+            for order, (venue, stop) in enumerate(
+                zip(venues, stops or [{}] * len(venues), strict=True)
+            )
         ],
     }
 

@@ -218,7 +218,15 @@ class ExhibitionPage(CuratedPage):
         page_locale_attach(self)
         prefetch_related_objects(
             [self],
-            models.Prefetch("venues", ExhibitionVenue.objects.select_related("event")),
+            models.Prefetch(
+                "venues",
+                ExhibitionVenue.objects.select_related("event").order_by(
+                    # Venues made without the admin's ordering follow their dates.
+                    "sort_order",
+                    "start_date",
+                    "pk",
+                ),
+            ),
         )
         public_records_read(self.body)
         context = super().get_context(request, *args, **kwargs)
