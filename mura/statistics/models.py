@@ -15,13 +15,9 @@ class ViewKind(models.TextChoices):
     EVENT = "event", _("Events")
 
 
-class DailyViews(models.Model):
-    """How many readers saw one thing on one day. The thing is named by a key that all
-    its language versions share (a page's translation key, a record's public id); the
-    readers themselves are never stored, only told apart for the day by a salted hash."""
+class CountedViews(models.Model):
+    """What every row of views has: the institution whose thing was seen, and a count."""
 
-    kind = models.CharField(_("kind"), max_length=16, choices=ViewKind.choices)
-    key = models.CharField(_("key"), max_length=64)
     institution = models.ForeignKey(
         Institution,
         verbose_name=_("institution"),
@@ -31,8 +27,20 @@ class DailyViews(models.Model):
         # A lone index here would lure SQLite's planner from the covering one.
         db_index=False,
     )
-    day = models.DateField(_("day"))
     views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyViews(CountedViews):
+    """How many readers saw one thing on one day. The thing is named by a key that all
+    its language versions share (a page's translation key, a record's public id); the
+    readers themselves are never stored, only told apart for the day by a salted hash."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=ViewKind.choices)
+    key = models.CharField(_("key"), max_length=64)
+    day = models.DateField(_("day"))
 
     class Meta:
         verbose_name = _("views of a day")
@@ -53,23 +61,13 @@ class DailyViews(models.Model):
         return f"{self.kind} {self.key} {self.day}: {self.views}"
 
 
-class MonthlyViews(models.Model):
+class MonthlyViews(CountedViews):
     """One thing's views in one calendar month: the sum of its `DailyViews` rows, added
     to with them, so a long period reads a row per thing per month."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=ViewKind.choices)
     key = models.CharField(_("key"), max_length=64)
-    institution = models.ForeignKey(
-        Institution,
-        verbose_name=_("institution"),
-        null=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        # A lone index here would lure SQLite's planner from the covering one.
-        db_index=False,
-    )
     month = models.DateField(_("month"), help_text=_("Its first day."))
-    views = models.PositiveIntegerField(_("views"), default=0)
 
     class Meta:
         verbose_name = _("views of a month")
@@ -90,21 +88,11 @@ class MonthlyViews(models.Model):
         return f"{self.kind} {self.key} {self.month:%Y-%m}: {self.views}"
 
 
-class InstitutionDailyViews(models.Model):
+class InstitutionDailyViews(CountedViews):
     """All views of one institution's things on one day: the sum of its `DailyViews`
     rows, added to with them, for the views per day and per institution."""
 
-    institution = models.ForeignKey(
-        Institution,
-        verbose_name=_("institution"),
-        null=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        # A lone index here would lure SQLite's planner from the covering one.
-        db_index=False,
-    )
     day = models.DateField(_("day"))
-    views = models.PositiveIntegerField(_("views"), default=0)
 
     class Meta:
         verbose_name = _("an institution's views of a day")
