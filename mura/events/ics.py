@@ -62,7 +62,7 @@ def _vevent(
         vevent.add("description", description)
     if location := _location(event, room):
         vevent.add("location", location)
-    if event.latitude is not None and event.longitude is not None:
+    if event.on_map:
         vevent.add("geo", vGeo((float(event.latitude), float(event.longitude))))
     return vevent
 

@@ -26,7 +26,7 @@ def event_jsonld(page: "EventPage", request: HttpRequest) -> SafeString:
         "name": page.venue_name or page.institution.name,
         "address": page.venue_address or page.institution.address,
     }
-    if page.latitude is not None and page.longitude is not None:
+    if page.on_map:
         place["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": float(page.latitude),

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
@@ -36,6 +35,7 @@ from mura.institutions.forms import InstitutionPageForm
 from mura.institutions.models import InstitutionOwned, Role
 from mura.portal.locales import page_locale_attach
 from mura.portal.models import BasePage
+from mura.portal.places import Located
 from mura.portal.restrictions import PortalPageQuerySet
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -250,7 +250,7 @@ class ExhibitionPage(CuratedPage):
         )
 
 
-class ExhibitionVenue(Orderable):
+class ExhibitionVenue(Located, Orderable):
     """A hall where the exhibition is shown, or one stop of a travelling exhibition."""
 
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="venues")
@@ -263,24 +263,6 @@ class ExhibitionVenue(Orderable):
     address = models.CharField(_("address"), max_length=300, blank=True)
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("until"), null=True, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Puts the stop on the exhibition's map, e.g. 44.852800"),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("e.g. 65.509200"),
-    )
     event = models.ForeignKey(
         "events.EventPage",
         verbose_name=_("event"),
@@ -305,10 +287,6 @@ class ExhibitionVenue(Orderable):
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.name, self.city) if part)
-
-    @property
-    def on_map(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
 
 class ArtifactStoryPageQuerySet(PortalPageQuerySet):

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mura.portal.places import Located
 from mura.portal.translation import TranslatedField
 
 
@@ -40,7 +41,7 @@ class InstitutionQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
 
-class Institution(models.Model):
+class Institution(Located, models.Model):
     """A library, archive or museum that publishes on the portal and holds catalogue records."""
 
     class Kind(models.TextChoices):
@@ -95,12 +96,6 @@ class Institution(models.Model):
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo or photo"),
@@ -131,16 +126,6 @@ class Institution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("institutions:detail", kwargs={"slug": self.slug})
-
-    @property
-    def map_url(self) -> str:
-        """The institution on OpenStreetMap, or "" without coordinates."""
-        if self.latitude is None or self.longitude is None:
-            return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=17/{self.latitude}/{self.longitude}"
-        )
 
     @property
     def website_host(self) -> str:

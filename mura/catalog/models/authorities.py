@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from mura.portal.places import Located
 from mura.portal.translation import TranslatedField
 
 
@@ -131,14 +132,7 @@ class Organisation(Authority):
         return reverse("catalog:organisation", kwargs={"pk": self.pk})
 
 
-class Place(Authority):
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-
+class Place(Located, Authority):
     class Meta(Authority.Meta):
         verbose_name = _("place")
         verbose_name_plural = _("places")

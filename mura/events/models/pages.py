@@ -4,7 +4,6 @@ photos and materials. The pages' sub-routes are served by ``mura.events.page_vie
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -30,6 +29,7 @@ from mura.events.forms import EventPageForm
 from mura.events.models.registrations import Registration
 from mura.institutions.models import Institution, InstitutionOwned, Role
 from mura.portal.models import BasePage
+from mura.portal.places import Located
 from mura.portal.restrictions import PortalPageQuerySet
 
 
@@ -89,7 +89,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return page_views.event_calendar(request, self)
 
 
-class EventPage(RoutablePageMixin, InstitutionOwned, BasePage):
+class EventPage(RoutablePageMixin, InstitutionOwned, Located, BasePage):
     """One event of an institution: from a one-day session to a two-day international forum."""
 
     kind = models.CharField(
@@ -120,22 +120,6 @@ class EventPage(RoutablePageMixin, InstitutionOwned, BasePage):
     )
     venue_name = models.CharField(_("venue"), max_length=300, blank=True)
     venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     online_url = models.URLField(_("online broadcast link"), blank=True)
     partners = ParentalManyToManyField(
         Institution,
