@@ -361,7 +361,7 @@ def main() -> None:
         "RESOURCES API": [
             "/api/v1/resources",
             "/api/v1/resources?kind=book",
-            "/api/v1/resources?page=50",
+            "/api/v1/resources?page=5",
             f"/api/v1/resources?institution={libraries[0].slug}",
         ],
         "SEARCH API": [
