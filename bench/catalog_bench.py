@@ -234,6 +234,11 @@ def bulk_load(libraries: list[Institution], count: int, seed: int) -> int:
     started = time.perf_counter()
     index_rebuild()
     print(f"INDEX: built in {time.perf_counter() - started:.0f} s", flush=True)
+    if connection.vendor == "postgresql":
+        # Autovacuum may not have run yet: without statistics the planner takes the
+        # records table for a single row (a nested loop over it took minutes).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return loaded
 
 

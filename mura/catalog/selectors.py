@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Exists, OuterRef, Value, When
 from django.http import QueryDict
@@ -218,7 +219,11 @@ def browse(filters: dict[str, str], page: str | None, per_page: int) -> Browsed:
 
 def _own_record(record: Resource, institution: str) -> Resource | None:
     """The public record of ``institution`` describing the same edition as ``record``."""
-    for link in record.edition_link.edition.links.all():
+    try:
+        links = record.edition_link.edition.links.all()
+    except ObjectDoesNotExist:
+        return None
+    for link in links:
         mine = link.resource
         if (
             mine.institution.slug == institution
