@@ -22,7 +22,6 @@ from mura.catalog.models import (
 )
 from mura.search.backends import Filters as Filters  # re-exported
 from mura.search.backends import Results
-from mura.search.backends.results import FacetCount as FacetCount  # re-exported
 from mura.search.browsing import browse
 from mura.search.indexing import language_independent
 from mura.search.registry import (

@@ -3,6 +3,7 @@ facets from the search index), related records and comparisons."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -19,10 +20,13 @@ from mura.catalog.models import (
     Resource,
     ResourceQuerySet,
 )
-from mura.catalog.search_index import FacetCount, Filters, records_browse
+from mura.catalog.search_index import Filters, records_browse
 from mura.institutions.models import Institution
 from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.portal.querystring import whole_number
+
+if TYPE_CHECKING:
+    from mura.search.backends.results import FacetCount
 
 FILTER_KEYS = (
     "institution",
@@ -108,7 +112,7 @@ def _facet(
     return facet
 
 
-def _centuries(decades: list[FacetCount]) -> list[tuple[str, str, int]]:
+def _centuries(decades: list["FacetCount"]) -> list[tuple[str, str, int]]:
     """The decades' counts summed by century, oldest first."""
     counts: dict[int, int] = defaultdict(int)
     for decade in decades:
@@ -119,7 +123,7 @@ def _centuries(decades: list[FacetCount]) -> list[tuple[str, str, int]]:
     ]
 
 
-def _facets(counted: dict[str, list[FacetCount]], filters: dict[str, str]):
+def _facets(counted: dict[str, list["FacetCount"]], filters: dict[str, str]):
     """The index's facet counts as the browse page's facets, under its own names and
     values (institution and collection addresses, authority ids)."""
     holders = Institution.objects.filter(is_public=True).in_bulk(
