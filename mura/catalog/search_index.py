@@ -20,6 +20,9 @@ from mura.catalog.models import (
     Resource,
     Subject,
 )
+from mura.search.backends import Filters as Filters  # re-exported
+from mura.search.backends import Results
+from mura.search.browsing import browse
 from mura.search.indexing import language_independent
 from mura.search.registry import (
     Entry,
@@ -106,6 +109,28 @@ def _edition_members(resource: Resource) -> list[Resource] | None:
     ]
 
 
+def _holders(resource: Resource, others: list[Resource]) -> list[FacetValue]:
+    """The public institutions whose public records describe the record's edition (the
+    record's own first), as ``holder`` facet values: the browse page lists an edition
+    under each of them."""
+    found = {}
+    for record in (resource, *others):
+        institution = record.institution
+        if (
+            record.access == Access.PUBLIC
+            and institution.is_public
+            and institution.pk not in found
+        ):
+            found[institution.pk] = FacetValue(
+                "holder",
+                str(institution.pk),
+                institution.name_kk,
+                institution.name_ru,
+                institution.name_en,
+            )
+    return list(found.values())
+
+
 @language_independent
 def build_resource(resource: Resource) -> Entry | None:
     if resource.is_deleted:
@@ -151,6 +176,12 @@ def build_resource(resource: Resource) -> Entry | None:
         group=work_group(resource),
         facets=[
             *(_facet("person", agent.person) for agent in agents if agent.person_id),
+            *(
+                _facet("organisation", agent.organisation)
+                for agent in agents
+                if agent.organisation_id
+            ),
+            *_holders(resource, others),
             *(_facet("subject", subject) for subject in subjects),
             *(_facet("place", place) for place in places),
             *(
@@ -186,6 +217,12 @@ def records_reindex(ids: Iterable[int]) -> None:
             document_index(instance=Resource(pk=pk))
 
 
+def records_browse(filters: Filters, *, page: int, page_size: int) -> Results:
+    """A page of the catalogue's public editions by title, with counts and facets,
+    from the index (the browse page)."""
+    return browse(filters, kinds=list(Kind.values), page=page, page_size=page_size)
+
+
 def resources_of(lookup: str):
     def dependents(obj) -> Iterable[Resource]:
         return Resource.objects.filter(**{lookup: obj}).distinct()
@@ -196,15 +233,20 @@ def resources_of(lookup: str):
 register(
     Resource,
     build=build_resource,
-    queryset=lambda: Resource.objects.alive().prefetch_related(
-        "agents__person",
-        "agents__organisation",
-        "subjects",
-        "places__place",
-        "collections",
-        "holdings",
-        "files",
-        "edition_link__edition__links__resource__holdings",
+    queryset=lambda: (
+        Resource.objects.alive()
+        .select_related("institution")
+        .prefetch_related(
+            "agents__person",
+            "agents__organisation",
+            "subjects",
+            "places__place",
+            "collections",
+            "holdings",
+            "files",
+            "edition_link__edition__links__resource__holdings",
+            "edition_link__edition__links__resource__institution",
+        )
     ),
     kinds={kind.value: kind.label for kind in Kind},
 )

@@ -1,31 +1,32 @@
-"""Reads for the browse page: filters from the query string and facet counts."""
+"""Reads for the browse page (filters from the query string; its records, counts and
+facets from the search index), related records and comparisons."""
 
-import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.db.models import Case, Count, Exists, F, Max, OuterRef, Value, When
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.http import QueryDict
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from mura.catalog import holders
 from mura.catalog.choices import Access, Kind
 from mura.catalog.models import (
     Collection,
     DigitalFile,
-    Organisation,
-    Person,
-    Place,
     Resource,
-    ResourceAgent,
-    ResourcePlace,
     ResourceQuerySet,
-    Subject,
 )
+from mura.catalog.search_index import Filters, records_browse
 from mura.institutions.models import Institution
 from mura.institutions.permissions import institutions_for, is_union_admin
 from mura.portal.querystring import whole_number
+
+if TYPE_CHECKING:
+    from mura.search.backends.results import FacetCount
 
 FILTER_KEYS = (
     "institution",
@@ -37,8 +38,6 @@ FILTER_KEYS = (
     "place",
     "century",
 )
-FACET_LIMIT = 12
-FACET_CACHE_SECONDS = 300
 # Centuries a record can be dated to (BCE ones negative); others filter nothing.
 MAX_CENTURY = 100
 
@@ -63,34 +62,29 @@ def read_filters(query: QueryDict) -> dict[str, str]:
     return {key: query[key] for key in FILTER_KEYS if query.get(key)}
 
 
-def apply_filters(
-    queryset: ResourceQuerySet, filters: dict[str, str]
-) -> ResourceQuerySet:
+def _index_filters(filters: dict[str, str]) -> Filters:
+    """The browse page's filters as the index's: an institution is any holder of an
+    edition, a century its ten decades; a value naming nothing public selects nothing,
+    one that cannot name anything (a kind or number mistyped) is ignored."""
+    found = Filters()
     if "institution" in filters:
-        queryset = queryset.filter(institution__slug=filters["institution"])
+        institution = Institution.objects.filter(
+            slug=filters["institution"], is_public=True
+        ).first()
+        found.holder = [str(institution.pk) if institution else "0"]
     if filters.get("kind") in Kind.values:
-        queryset = queryset.filter(kind=filters["kind"])
+        found.kind = [filters["kind"]]
     if "collection" in filters:
-        queryset = queryset.filter(collections__slug=filters["collection"])
-    for key, lookup in (
-        ("subject", "subjects"),
-        ("person", "agents__person"),
-        ("organisation", "agents__organisation"),
-        ("place", "places__place"),
-    ):
+        collection = Collection.objects.public().filter(slug=filters["collection"])
+        found.collection = [str(collection[0].pk) if collection else "0"]
+    for key in ("subject", "person", "organisation", "place"):
         number = whole_number(filters.get(key))
         if number is not None:
-            queryset = queryset.filter(**{lookup: number})
+            setattr(found, key, [str(number)])
     century = whole_number(filters.get("century"))
     if century is not None and abs(century) <= MAX_CENTURY:
-        queryset = queryset.filter(
-            year_from__gte=century * 100, year_from__lt=(century + 1) * 100
-        )
-    return (
-        queryset.distinct()
-        if {"collection", "subject", "person", "organisation", "place"} & filters.keys()
-        else queryset
-    )
+        found.decade = [str(century * 100 + 10 * n) for n in range(10)]
+    return found
 
 
 def _url(filters: dict[str, str], key: str, value: str | None) -> str:
@@ -118,117 +112,131 @@ def _facet(
     return facet
 
 
-def _labelled(
-    model, counts: list[dict], key: str, label=lambda obj: obj.name
-) -> list[tuple[str, str, int]]:
-    objects = model.objects.in_bulk(
-        [row[key] for row in counts if row[key] is not None]
-    )
+def _centuries(decades: list["FacetCount"]) -> list[tuple[str, str, int]]:
+    """The decades' counts summed by century, oldest first."""
+    counts: dict[int, int] = defaultdict(int)
+    for decade in decades:
+        counts[int(decade.value) // 100] += decade.count
     return [
-        (pk, label(objects[pk]), row["n"])
-        for row in counts
-        if (pk := row[key]) in objects
+        (str(century), _("%(number)s century") % {"number": _roman(century + 1)}, n)
+        for century, n in sorted(counts.items())
     ]
 
 
-def facets(queryset: ResourceQuerySet, filters: dict[str, str]) -> list[Facet]:
-    """Counts within the current result set (drill-down), most frequent first."""
-    ids = queryset.order_by().values("pk")
-    base = Resource.objects.filter(pk__in=ids).order_by()
+def _facets(counted: dict[str, list["FacetCount"]], filters: dict[str, str]):
+    """The index's facet counts as the browse page's facets, under its own names and
+    values (institution and collection addresses, authority ids)."""
+    holders = Institution.objects.filter(is_public=True).in_bulk(
+        [int(f.value) for f in counted.get("holder", []) if f.value.isdigit()]
+    )
+    collections = Collection.objects.public().in_bulk(
+        [int(f.value) for f in counted.get("collection", []) if f.value.isdigit()]
+    )
 
-    institutions = base.values("institution").annotate(n=Count("pk")).order_by("-n")
-    by_pk = Institution.objects.in_bulk([row["institution"] for row in institutions])
-    institution_rows = [
-        (by_pk[r["institution"]].slug, str(by_pk[r["institution"]]), r["n"])
-        for r in institutions
-    ]
-
-    kinds = base.values("kind").annotate(n=Count("pk")).order_by("-n")
-    kind_rows = [(row["kind"], str(Kind(row["kind"]).label), row["n"]) for row in kinds]
-
-    collections = list(
-        base.exclude(collections=None)
-        .values("collections")
-        .annotate(n=Count("pk"))
-        .order_by("-n")[:FACET_LIMIT]
-    )
-    by_pk_c = Collection.objects.public().in_bulk(
-        [row["collections"] for row in collections]
-    )
-    collection_rows = [
-        (by_pk_c[r["collections"]].slug, by_pk_c[r["collections"]].title, r["n"])
-        for r in collections
-        if r["collections"] in by_pk_c
-    ]
-
-    subjects = list(
-        base.exclude(subjects=None)
-        .values("subjects")
-        .annotate(n=Count("pk"))
-        .order_by("-n")[:FACET_LIMIT]
-    )
-    persons = list(
-        ResourceAgent.objects.filter(resource__in=ids, person__isnull=False)
-        .values("person")
-        .annotate(n=Count("resource", distinct=True))
-        .order_by("-n")[:FACET_LIMIT]
-    )
-    organisations = list(
-        ResourceAgent.objects.filter(resource__in=ids, organisation__isnull=False)
-        .values("organisation")
-        .annotate(n=Count("resource", distinct=True))
-        .order_by("-n")[:FACET_LIMIT]
-    )
-    places = list(
-        ResourcePlace.objects.filter(resource__in=ids)
-        .values("place")
-        .annotate(n=Count("resource", distinct=True))
-        .order_by("-n")[:FACET_LIMIT]
-    )
-    centuries = (
-        base.exclude(year_from=None)
-        .annotate(century=F("year_from") / 100)
-        .values("century")
-        .annotate(n=Count("pk"))
-        .order_by("century")
-    )
-    century_rows = [
-        (
-            row["century"],
-            _("%(number)s century") % {"number": _roman(row["century"] + 1)},
-            row["n"],
-        )
-        for row in centuries
-    ]
+    def rows(name: str) -> list[tuple[str, str, int]]:
+        return [(f.value, f.label, f.count) for f in counted.get(name, [])]
 
     result = [
-        _facet("institution", _("Institution"), filters, institution_rows),
-        _facet("kind", _("Kind"), filters, kind_rows),
-        _facet("collection", _("Collection"), filters, collection_rows),
         _facet(
-            "subject", _("Subject"), filters, _labelled(Subject, subjects, "subjects")
-        ),
-        _facet("person", _("Person"), filters, _labelled(Person, persons, "person")),
-        _facet(
-            "organisation",
-            _("Organisation"),
+            "institution",
+            _("Institution"),
             filters,
-            _labelled(Organisation, organisations, "organisation"),
+            [
+                (holders[pk].slug, str(holders[pk]), f.count)
+                for f in counted.get("holder", [])
+                if (pk := int(f.value)) in holders
+            ],
         ),
-        _facet("place", _("Place"), filters, _labelled(Place, places, "place")),
-        _facet("century", _("Date"), filters, century_rows),
+        _facet(
+            "kind",
+            _("Kind"),
+            filters,
+            [
+                (f.value, str(Kind(f.value).label), f.count)
+                for f in counted.get("kind", [])
+                if f.value in Kind.values
+            ],
+        ),
+        _facet(
+            "collection",
+            _("Collection"),
+            filters,
+            [
+                (collections[pk].slug, collections[pk].title, f.count)
+                for f in counted.get("collection", [])
+                if (pk := int(f.value)) in collections
+            ],
+        ),
+        _facet("subject", _("Subject"), filters, rows("subject")),
+        _facet("person", _("Person"), filters, rows("person")),
+        _facet("organisation", _("Organisation"), filters, rows("organisation")),
+        _facet("place", _("Place"), filters, rows("place")),
+        _facet("century", _("Date"), filters, _centuries(counted.get("decade", []))),
     ]
     return [facet for facet in result if facet.values]
 
 
-def cached_facets(queryset: ResourceQuerySet, filters: dict[str, str]) -> list[Facet]:
-    """Facets are the costly part of browsing; any change to a record bumps the key."""
-    last_change = Resource.objects.aggregate(last=Max("updated_at"))["last"]
-    state = "|".join(
-        [get_language() or "", urlencode(sorted(filters.items())), str(last_change)]
+@dataclass
+class Browsed:
+    """One page of the browse page: its records, with the count and facets of all."""
+
+    page: Page
+    records: list[Resource]
+    facets: list[Facet]
+    estimated: bool
+
+
+def browse(filters: dict[str, str], page: str | None, per_page: int) -> Browsed:
+    """The public editions passing the filters, by title, from the search index: each
+    edition once, with its holders (``held_by``) and its number of editions of its
+    work (``editions``). Filtered by an institution, a row is that institution's own
+    record of the edition."""
+    number = max(whole_number(page) or 1, 1)
+    found = records_browse(_index_filters(filters), page=number, page_size=per_page)
+    ids = [hit.document.object_id for hit in found.hits]
+    records = (
+        Resource.objects.public()
+        .filter(pk__in=ids)
+        .for_listing()
+        .prefetch_related(*holders.UNION_PREFETCH)
+        .in_bulk()
     )
-    key = "catalog:facets:" + hashlib.sha256(state.encode()).hexdigest()
-    return cache.get_or_set(key, lambda: facets(queryset, filters), FACET_CACHE_SECONDS)
+    own = filters.get("institution")
+    listed = []
+    for pk in ids:
+        if pk not in records:
+            continue
+        record = records[pk]
+        held_by = holders.held_by(record)
+        _, record.editions = holders.work_of(record)
+        if own and record.institution.slug != own:
+            record = _own_record(record, own) or record
+        record.held_by = held_by
+        listed.append(record)
+    return Browsed(
+        page=Paginator(range(found.count), per_page).get_page(found.page),
+        records=listed,
+        facets=_facets(found.facets, filters),
+        estimated=found.count_estimated,
+    )
+
+
+def _own_record(record: Resource, institution: str) -> Resource | None:
+    """The public record of ``institution`` describing the same edition as ``record``."""
+    try:
+        links = record.edition_link.edition.links.all()
+    except ObjectDoesNotExist:
+        return None
+    for link in links:
+        mine = link.resource
+        if (
+            mine.institution.slug == institution
+            and not mine.is_deleted
+            and mine.access == Access.PUBLIC
+        ):
+            mine.editions = record.editions
+            return mine
+    return None
 
 
 def _roman(number: int) -> str:

@@ -46,19 +46,16 @@ def _page(request: HttpRequest, queryset, per_page: int = PER_PAGE):
 
 def browse(request: HttpRequest) -> HttpResponse:
     filters = selectors.read_filters(request.GET)
-    records = Resource.objects.public()
-    # An edition held by several libraries is one entry, unless one library's own
-    # records are asked for.
-    if not filters.get("institution"):
-        records = records.one_per_edition()
-    resources = selectors.apply_filters(records, filters)
-    page_obj = _page(request, resources.for_listing().order_by("title", "pk"))
+    # Each edition once, with every library holding it, from the search index.
+    found = selectors.browse(filters, request.GET.get("page"), PER_PAGE)
     return TemplateResponse(
         request,
         "catalog/browse.html",
         {
-            "page_obj": page_obj,
-            "facets": selectors.cached_facets(resources, filters),
+            "page_obj": found.page,
+            "records": found.records,
+            "estimated": found.estimated,
+            "facets": found.facets,
             "filters": filters,
             "extra_query": urlencode(filters),
             "collections": Collection.objects.public().filter(parent=None)[:6],

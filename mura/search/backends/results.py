@@ -5,7 +5,17 @@ from dataclasses import dataclass, field
 from mura.search.models import SearchDocument
 
 COLUMN_FACETS = ("kind", "institution", "language", "decade")
-TABLE_FACETS = ("collection", "subject", "person", "place", "tag")
+#: ``holder``: every institution holding the document's edition (the catalogue's browse
+#: page filters and counts by it; ``institution`` is the one describing the edition)
+TABLE_FACETS = (
+    "collection",
+    "subject",
+    "person",
+    "place",
+    "tag",
+    "holder",
+    "organisation",
+)
 FACETS = (*COLUMN_FACETS, *TABLE_FACETS)
 SORTS = ("relevance", "date", "title")
 
@@ -23,6 +33,8 @@ class Filters:
     person: list[str] = field(default_factory=list)
     place: list[str] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
+    holder: list[str] = field(default_factory=list)
+    organisation: list[str] = field(default_factory=list)
     year_from: int | None = None
     year_to: int | None = None
     include_private: bool = False  #: staff searching their own records
