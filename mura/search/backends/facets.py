@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
+from mura.portal.content_version import content_cached
 from mura.search import facet_store
 from mura.search.backends.compiler import SQL, QueryCompiler
 from mura.search.backends.options import SearchOptions
@@ -181,10 +182,15 @@ class FacetCounter:
 
 
 def hidden_institutions() -> list[str]:
-    """The facet values of institutions that are not public."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM {INSTITUTION} WHERE NOT is_public")
-        return [f"institution={row[0]}" for row in cursor.fetchall()]
+    """The facet values of institutions that are not public, read once per process and
+    content version (a statement per search otherwise)."""
+
+    def read() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {INSTITUTION} WHERE NOT is_public")
+            return [f"institution={row[0]}" for row in cursor.fetchall()]
+
+    return content_cached("search:hidden-institutions", read)
 
 
 def chosen(filters: Filters) -> list[tuple[str, set[str]]]:

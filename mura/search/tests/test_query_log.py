@@ -60,3 +60,19 @@ def test_queries_older_than_the_retention_period_are_forgotten(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         client.get("/search/", {"q": "ертең"})
     assert callbacks == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_outside_a_transaction_is_logged_as_typed(client):
+    # Outside a test's transaction PostgreSQL writes the row with a statement of its
+    # own (committed without waiting for the disk).
+    before = timezone.now()
+    client.get("/api/v1/search", {"q": "Қобыз ЖАСАУ", "kind": "book"})
+    log = SearchQueryLog.objects.get()
+    assert (log.query, log.normalised, log.filters) == (
+        "Қобыз ЖАСАУ",
+        "қобыз жасау",
+        "kind=book",
+    )
+    assert (log.result_count, log.source) == (0, "api")
+    assert log.created_at >= before

@@ -292,6 +292,32 @@ def test_suggestions_in_either_script(client, records):
     assert "Домбыра" in partial.content.decode()
 
 
+def suggested(client, typed: str) -> list[str]:
+    found = client.get("/search/suggest/", {"q": typed}).json()["suggestions"]
+    return [s["title"] for s in found]
+
+
+@pytest.mark.django_db
+def test_suggestions_follow_titles_not_creators_as_the_index_changes(
+    client, records, institution
+):
+    # Әуезов wrote "Абай жолы": his name suggests him, not the books he wrote.
+    assert suggested(client, "Әуе") == ["Мұхтар Әуезов"]
+    assert "Абай жолы" not in suggested(client, "Мұх")
+    song = resource_create(
+        institution=institution,
+        kind=Kind.BOOK,
+        data={"title": "Жетісу әуендері", "agents": []},
+    )
+    assert "Жетісу әуендері" in suggested(client, "әуен")
+    assert "Жетісу әуендері" in suggested(client, "zheti")
+    resource_delete(resource=song)
+    assert suggested(client, "әуен") == []
+    index_rebuild()
+    assert suggested(client, "Әуе") == ["Мұхтар Әуезов"]
+    assert "Абай жолы" in suggested(client, "Аба")
+
+
 @pytest.mark.django_db
 def test_nothing_found_offers_a_correction_and_browsing(client, seeds):
     response = client.get("/search/", {"q": "кітапхнасы"})

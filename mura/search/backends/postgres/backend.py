@@ -11,6 +11,7 @@ from mura.search.backends.base import SQL, SearchBackend
 from mura.search.backends.postgres.schema import (
     COLUMN,
     TITLE_COLUMN,
+    TITLE_WORDS,
     WEIGHTS,
     gin_create,
     gin_drop,
@@ -21,15 +22,18 @@ from mura.search.tables import DOCUMENT, SPELLING
 #: ts_rank's weights of D, C, B and A
 RANK_WEIGHTS = "{0.1, 0.6, 0.8, 1.0}"
 MATCHES = f"FROM {DOCUMENT} WHERE {COLUMN} @@ CAST(%s AS tsquery)"
-TITLE_MATCHES = f"FROM {DOCUMENT} WHERE {TITLE_COLUMN} @@ CAST(%s AS tsquery)"
+TITLE_WORDS_MATCH = f"FROM {DOCUMENT} WHERE {TITLE_WORDS} @@ CAST(%s AS tsquery)"
 _LEXEME = f"{COLUMN} @@ CAST(quote_literal(k) AS tsquery)"
 LEXEMES_HELD = (
     f"SELECT k FROM unnest(CAST(%s AS text[])) k "
     f"WHERE EXISTS (SELECT 1 FROM {DOCUMENT} WHERE {_LEXEME})"
 )
+#: documents counted per key at most: "did you mean" only compares the counts, and
+#: counting a frequent word's every document read thousands of rows (docs/PERFORMANCE.md)
+COUNT_CAP = 1000
 LEXEME_COUNTS = (
-    f"SELECT k, (SELECT count(*) FROM {DOCUMENT} WHERE {_LEXEME}) "
-    f"FROM unnest(CAST(%s AS text[])) k"
+    f"SELECT k, (SELECT count(*) FROM (SELECT 1 FROM {DOCUMENT} WHERE {_LEXEME} "
+    f"LIMIT {COUNT_CAP}) c) FROM unnest(CAST(%s AS text[])) k"
 )
 
 
@@ -49,8 +53,8 @@ def _identifier(key: str) -> str:
     return _lexeme(key, "" if key.startswith(FACET_MARKER) else "C")
 
 
-def _group(term: Term) -> str:
-    weight = WEIGHTS.get(term.column, "")
+def _group(term: Term, weighted: bool = True) -> str:
+    weight = WEIGHTS.get(term.column, "") if weighted else ""
     return "(" + " | ".join(_lexeme(key, weight) for key in sorted(term.keys)) + ")"
 
 
@@ -83,10 +87,15 @@ class PostgresBackend(SearchBackend):
         exact = " | ".join(
             _lexeme(term.exact) for term in query.terms if term.exact in term.keys
         )
+        # The whole text's vector is read once per match (``|| ''`` in a subquery the
+        # planner keeps apart): a long document's is stored out of line, and each
+        # ts_rank read it from there again (docs/PERFORMANCE.md).
+        vector = f"{column} || ''::tsvector" if column == COLUMN else column
         return (
-            f"SELECT id, -(ts_rank(CAST(%s AS float4[]), {column}, q) "
-            f"+ ts_rank(CAST(%s AS float4[]), {column}, CAST(%s AS tsquery))) AS score "
-            f"FROM {DOCUMENT}, CAST(%s AS tsquery) q WHERE {column} @@ q",
+            f"SELECT id, -(ts_rank(CAST(%s AS float4[]), v, q) "
+            f"+ ts_rank(CAST(%s AS float4[]), v, CAST(%s AS tsquery))) AS score "
+            f"FROM (SELECT id, {vector} AS v, q FROM {DOCUMENT}, "
+            f"CAST(%s AS tsquery) q WHERE {column} @@ q OFFSET 0) matched",
             [RANK_WEIGHTS, RANK_WEIGHTS, exact or tsquery, tsquery],
         )
 
@@ -124,16 +133,17 @@ class PostgresBackend(SearchBackend):
     def prefix_sql(
         self, terms: list[Term], prefixes: list[str], limit: int, forms: list[str]
     ) -> SQL:
-        parts = [_group(term) for term in self.title_terms(terms)]
+        # The title-words index holds titles alone: no weight to check row by row.
+        parts = [_group(term, weighted=False) for term in self.title_terms(terms)]
         parts.append(
             "("
             + " | ".join(
-                [_lexeme(prefix, "A", prefix=True) for prefix in prefixes]
-                + [_lexeme(form, "A") for form in forms]
+                [_lexeme(prefix, prefix=True) for prefix in prefixes]
+                + [_lexeme(form) for form in forms]
             )
             + ")"
         )
-        return f"SELECT id {TITLE_MATCHES} LIMIT {int(limit)}", [" & ".join(parts)]
+        return f"SELECT id {TITLE_WORDS_MATCH} LIMIT {int(limit)}", [" & ".join(parts)]
 
     def engine_pause(self, cursor) -> None:
         """Drop the GIN indexes while rows pour in; building them once at the end is
@@ -160,7 +170,8 @@ class PostgresBackend(SearchBackend):
 
     def vocabulary_of(self, keys: Iterable[str]) -> dict[str, int]:
         """Looks each key up in the GIN index: the whole vocabulary comes only from
-        ``ts_stat`` over every document's vector, seconds for a large catalogue."""
+        ``ts_stat`` over every document's vector, seconds for a large catalogue. The
+        counts stop at ``COUNT_CAP``."""
         keys = set(keys)
         # A key is also in the vocabulary when it is an exact form's (spelling.vocabulary).
         lexemes = keys | {EXACT + key for key in keys if not key[:1].isdigit()}
