@@ -3,6 +3,7 @@
 entry, the search document), with a few statements for a whole batch. The importer
 writes through here; a record with digital files goes through `resource_save`."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -12,11 +13,19 @@ from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, Revision
+from wagtail.search.backends import get_search_backends_with_name
 
 from mura.catalog.editions import editions_link
-from mura.catalog.models import Holding, Resource, ResourceAgent, ResourcePlace
+from mura.catalog.models import (
+    Authority,
+    Holding,
+    Resource,
+    ResourceAgent,
+    ResourcePlace,
+)
 from mura.catalog.rows import rows_insert
 from mura.catalog.search_index import document_index, documents_index
+from mura.portal.content_version import content_changed
 
 #: The child relations stored here; a record holding others (files) is not batched.
 BATCHED_CHILDREN = {
@@ -59,10 +68,35 @@ def resources_store(
         linked = editions_link(resources=resources)
         in_memory = [resource for resource in new if resource.pk in linked.alone]
         documents_index(objects=in_memory)
+    # Stored without a save's signals: the pages that show records change here.
+    content_changed()
     done = linked.indexed | {resource.pk for resource in in_memory}
     for resource in resources:
         if resource.pk not in done:
             document_index(instance=resource)
+
+
+def authorities_insert(*, authorities: Sequence[Authority]) -> None:
+    """Insert new authorities, validated, of one model: without a save's signals, so
+    without being indexed (`authorities_index` does that for a batch of them)."""
+    rows_insert(authorities)
+
+
+def authorities_index(*, authorities: Sequence[Authority]) -> None:
+    """Index authorities stored by `authorities_insert` as saving each would have: the
+    public search's documents (with the enclosing ``indexing_deferred`` block) and the
+    admin choosers' Wagtail index, in one call a model rather than one task each (each
+    call recomputes the index's title norms). A new authority has no records of its
+    own to index again: the batch that names it indexes its records itself."""
+    by_model: dict[type[Authority], list[Authority]] = defaultdict(list)
+    for authority in authorities:
+        by_model[type(authority)].append(authority)
+        document_index(instance=authority)
+    for model, objects in by_model.items():
+        for _name, backend in get_search_backends_with_name(with_auto_update=True):
+            backend.add_bulk(model, objects)
+    if authorities:
+        content_changed()
 
 
 def _update_rows(resources: Sequence[Resource], *, now) -> None:

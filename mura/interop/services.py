@@ -14,7 +14,12 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, router, transaction
 from django.utils.translation import gettext as _
 
-from mura.catalog.batches import can_batch, resources_store
+from mura.catalog.batches import (
+    authorities_index,
+    authorities_insert,
+    can_batch,
+    resources_store,
+)
 from mura.catalog.models import Organisation, Person, Place, Resource, Subject
 from mura.catalog.services import (
     resource_build,
@@ -60,11 +65,13 @@ class ImportReport:
 
 class AuthorityIndex:
     """Find-or-create authorities by normalised name; one query per model per import.
-    Whole authorities are kept: a record's search document is built from them."""
+    Whole authorities are kept: a record's search document is built from them. New
+    ones are indexed a batch at a time (`index_created`)."""
 
     def __init__(self) -> None:
         self._keys: dict[type[models.Model], dict[str, models.Model]] = {}
-        self._created: list[tuple[type[models.Model], str]] = []
+        self._created: list[tuple[type[models.Model], str, models.Model]] = []
+        self._indexed = 0
 
     def _index(self, model: type[models.Model]) -> dict[str, models.Model]:
         if model not in self._keys:
@@ -98,10 +105,19 @@ class AuthorityIndex:
             )
         authority = model(**values)
         authority.full_clean()
-        authority.save()
+        authorities_insert(authorities=[authority])
         keys[key] = authority
-        self._created.append((model, key))
+        self._created.append((model, key, authority))
         return authority
+
+    def index_created(self) -> None:
+        """Index the authorities created since the last call (in the batch's block)."""
+        authorities_index(
+            authorities=[
+                authority for *_key, authority in self._created[self._indexed :]
+            ]
+        )
+        self._indexed = len(self._created)
 
     def knows_all(self, item: ImportItem) -> bool:
         """Whether every authority the item names exists already (nothing to create)."""
@@ -118,9 +134,10 @@ class AuthorityIndex:
 
     def forget_since(self, checkpoint: int) -> None:
         """A record's savepoint was rolled back: its new authorities are gone too."""
-        for model, key in self._created[checkpoint:]:
+        for model, key, _authority in self._created[checkpoint:]:
             self._keys[model].pop(key, None)
         del self._created[checkpoint:]
+        self._indexed = min(self._indexed, checkpoint)
 
 
 def _truncated(values: dict[str, str]) -> dict[str, str]:
@@ -267,6 +284,7 @@ def _import_batch(
             outcome = ImportReport(records=len(batch))
             for item in batch:
                 writer.write_alone(item, outcome)
+        authorities.index_created()
         report.add(outcome)
         if on_batch is not None:
             on_batch(report)
