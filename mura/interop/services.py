@@ -205,7 +205,8 @@ BATCH_SECONDS = 0.25
 FIRST_BATCH = 50
 #: Between batches on SQLite the lock is left free this long: a writer waiting for it
 #: polls about every 100 ms, and with a shorter gap readers' writes (a comment form's
-#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md).
+#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md). The
+#: next batch is read and mapped meanwhile; only what is left of the gap is slept.
 SQLITE_PAUSE = 0.25
 
 
@@ -235,7 +236,11 @@ def records_import(
     iterator = iter(items)
     connection = transaction.get_connection(router.db_for_write(Resource))
     size = min(FIRST_BATCH, batch_records)
+    freed_at = None  # when a batch that held SQLite's lock committed
     while batch := list(islice(iterator, size)):
+        _map_changed(batch, institution=institution)
+        if freed_at is not None:
+            time.sleep(max(0.0, SQLITE_PAUSE - (time.monotonic() - freed_at)))
         started = time.monotonic()
         wrote = _import_batch(
             batch,
@@ -252,9 +257,26 @@ def records_import(
         fits = min(pace * batch_seconds, batch_records)
         size = min(batch_records, 2 * size, max(FIRST_BATCH, int(fits)))
         # A batch of unchanged records held no lock for writers to wait on.
-        if wrote and connection.vendor == "sqlite" and not connection.in_atomic_block:
-            time.sleep(SQLITE_PAUSE)
+        sqlite = connection.vendor == "sqlite" and not connection.in_atomic_block
+        freed_at = time.monotonic() if wrote and sqlite else None
     return report
+
+
+def _map_changed(batch: list[Item], *, institution: Institution) -> None:
+    """Map the batch's new and changed records before its transaction begins (on
+    SQLite, while other writers have the lock); unchanged ones stay unmapped."""
+    pending = [item for item in batch if isinstance(item, PendingRecord)]
+    if not pending:
+        return
+    stored = dict(
+        Resource.objects.filter(
+            institution=institution,
+            source_id__in=[item.source_id[:100] for item in pending],
+        ).values_list("source_id", "source_hash")
+    )
+    for item in pending:
+        if stored.get(item.source_id[:100]) != item.source_hash:
+            item.mapped()
 
 
 def _import_batch(
