@@ -3,20 +3,34 @@
 entry, the search document), with a few statements for a whole batch. The importer
 writes through here; a record with digital files goes through `resource_save`."""
 
+from collections import defaultdict
 from collections.abc import Sequence
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
-from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from modelcluster.models import (
+    get_all_child_m2m_relations,
+    get_all_child_relations,
+    get_field_value,
+)
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, Revision
 
 from mura.catalog.editions import editions_link
-from mura.catalog.models import Holding, Resource, ResourceAgent, ResourcePlace
+from mura.catalog.models import (
+    Authority,
+    Holding,
+    Resource,
+    ResourceAgent,
+    ResourcePlace,
+)
 from mura.catalog.rows import rows_insert
 from mura.catalog.search_index import document_index, documents_index
+from mura.catalog.tasks import authorities_index as authorities_index_task
+from mura.portal.content_version import content_changed
 
 #: The child relations stored here; a record holding others (files) is not batched.
 BATCHED_CHILDREN = {
@@ -59,10 +73,34 @@ def resources_store(
         linked = editions_link(resources=resources)
         in_memory = [resource for resource in new if resource.pk in linked.alone]
         documents_index(objects=in_memory)
+    # Stored without a save's signals: the pages that show records change here.
+    content_changed()
     done = linked.indexed | {resource.pk for resource in in_memory}
     for resource in resources:
         if resource.pk not in done:
             document_index(instance=resource)
+
+
+def authorities_insert(*, authorities: Sequence[Authority]) -> None:
+    """Insert new authorities, validated, of one model: without a save's signals, so
+    without being indexed (`authorities_index` does that for a batch of them)."""
+    rows_insert(authorities)
+
+
+def authorities_index(*, authorities: Sequence[Authority]) -> None:
+    """Index authorities stored by `authorities_insert` as saving each would have: the
+    public search's documents (with the enclosing ``indexing_deferred`` block), and the
+    admin choosers' Wagtail index with one task a model rather than one each. A new
+    authority has no records of its own to index again: the batch that names it
+    indexes its records itself."""
+    by_model: dict[type[Authority], list[int]] = defaultdict(list)
+    for authority in authorities:
+        by_model[type(authority)].append(authority.pk)
+        document_index(instance=authority)
+    for model, ids in by_model.items():
+        authorities_index_task.enqueue(model._meta.label, ids)
+    if authorities:
+        content_changed()
 
 
 def _update_rows(resources: Sequence[Resource], *, now) -> None:
@@ -136,7 +174,7 @@ def _record_revisions(
             base_content_type=base_type,
             object_id=str(resource.pk),
             user=user,
-            content=resource.serializable_data(),
+            content=_serialisable_data(resource),
             object_str=str(resource)[:255],
             created_at=now,
         )
@@ -170,3 +208,53 @@ def _record_revisions(
             for resource, revision in zip(resources, revisions, strict=True)
         ]
     )
+
+
+#: Values modelcluster stores as they are (``is_protected_type``), besides text.
+PLAIN_VALUES = (type(None), int, float, bool, Decimal)
+
+
+def _serialisable_data(obj: models.Model) -> dict:
+    """``obj.serializable_data()`` (a revision's content) as modelcluster gives it,
+    without asking each field for its value through ``pre_save`` and
+    ``value_to_string`` where those return the attribute as it is (text, numbers,
+    keys): for a record, that was most of the work of storing its revision."""
+    data = _fields_data(obj)
+    for relation in get_all_child_relations(obj):
+        name = relation.get_accessor_name()
+        clustered = hasattr(relation.related_model, "serializable_data")
+        data[name] = [
+            _serialisable_data(child) if clustered else _fields_data(child)
+            for child in getattr(obj, name).all()
+        ]
+    for field in get_all_child_m2m_relations(obj):
+        if field.serialize:
+            data[field.name] = [child.pk for child in getattr(obj, field.name).all()]
+    return data
+
+
+def _fields_data(obj: models.Model) -> dict:
+    """modelcluster's ``get_serializable_data_for_fields``, taking plain values as
+    they are."""
+    pk_field = obj._meta.pk
+    while pk_field.remote_field and pk_field.remote_field.parent_link:
+        pk_field = pk_field.remote_field.model._meta.pk
+    data = {"pk": get_field_value(pk_field, obj)}
+    for field in obj._meta.fields:
+        if not field.serialize:
+            continue
+        value = getattr(obj, field.attname)
+        if field.remote_field is not None or (
+            type(field).pre_save is models.Field.pre_save
+            and (
+                type(value) in PLAIN_VALUES
+                or (
+                    type(value) is str
+                    and type(field).value_to_string is models.Field.value_to_string
+                )
+            )
+        ):
+            data[field.name] = value
+        else:
+            data[field.name] = get_field_value(field, obj)
+    return data

@@ -14,7 +14,12 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, router, transaction
 from django.utils.translation import gettext as _
 
-from mura.catalog.batches import can_batch, resources_store
+from mura.catalog.batches import (
+    authorities_index,
+    authorities_insert,
+    can_batch,
+    resources_store,
+)
 from mura.catalog.models import Organisation, Person, Place, Resource, Subject
 from mura.catalog.services import (
     resource_build,
@@ -60,11 +65,13 @@ class ImportReport:
 
 class AuthorityIndex:
     """Find-or-create authorities by normalised name; one query per model per import.
-    Whole authorities are kept: a record's search document is built from them."""
+    Whole authorities are kept: a record's search document is built from them. New
+    ones are indexed a batch at a time (`index_created`)."""
 
     def __init__(self) -> None:
         self._keys: dict[type[models.Model], dict[str, models.Model]] = {}
-        self._created: list[tuple[type[models.Model], str]] = []
+        self._created: list[tuple[type[models.Model], str, models.Model]] = []
+        self._indexed = 0
 
     def _index(self, model: type[models.Model]) -> dict[str, models.Model]:
         if model not in self._keys:
@@ -98,10 +105,19 @@ class AuthorityIndex:
             )
         authority = model(**values)
         authority.full_clean()
-        authority.save()
+        authorities_insert(authorities=[authority])
         keys[key] = authority
-        self._created.append((model, key))
+        self._created.append((model, key, authority))
         return authority
+
+    def index_created(self) -> None:
+        """Index the authorities created since the last call (in the batch's block)."""
+        authorities_index(
+            authorities=[
+                authority for *_key, authority in self._created[self._indexed :]
+            ]
+        )
+        self._indexed = len(self._created)
 
     def knows_all(self, item: ImportItem) -> bool:
         """Whether every authority the item names exists already (nothing to create)."""
@@ -118,9 +134,10 @@ class AuthorityIndex:
 
     def forget_since(self, checkpoint: int) -> None:
         """A record's savepoint was rolled back: its new authorities are gone too."""
-        for model, key in self._created[checkpoint:]:
+        for model, key, _authority in self._created[checkpoint:]:
             self._keys[model].pop(key, None)
         del self._created[checkpoint:]
+        self._indexed = min(self._indexed, checkpoint)
 
 
 def _truncated(values: dict[str, str]) -> dict[str, str]:
@@ -188,7 +205,8 @@ BATCH_SECONDS = 0.25
 FIRST_BATCH = 50
 #: Between batches on SQLite the lock is left free this long: a writer waiting for it
 #: polls about every 100 ms, and with a shorter gap readers' writes (a comment form's
-#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md).
+#: CAPTCHA code, a search's log row) missed it now and then (docs/PERFORMANCE.md). The
+#: next batch is read and mapped meanwhile; only what is left of the gap is slept.
 SQLITE_PAUSE = 0.25
 
 
@@ -218,7 +236,11 @@ def records_import(
     iterator = iter(items)
     connection = transaction.get_connection(router.db_for_write(Resource))
     size = min(FIRST_BATCH, batch_records)
+    freed_at = None  # when a batch that held SQLite's lock committed
     while batch := list(islice(iterator, size)):
+        _map_changed(batch, institution=institution)
+        if freed_at is not None:
+            time.sleep(max(0.0, SQLITE_PAUSE - (time.monotonic() - freed_at)))
         started = time.monotonic()
         wrote = _import_batch(
             batch,
@@ -235,9 +257,26 @@ def records_import(
         fits = min(pace * batch_seconds, batch_records)
         size = min(batch_records, 2 * size, max(FIRST_BATCH, int(fits)))
         # A batch of unchanged records held no lock for writers to wait on.
-        if wrote and connection.vendor == "sqlite" and not connection.in_atomic_block:
-            time.sleep(SQLITE_PAUSE)
+        sqlite = connection.vendor == "sqlite" and not connection.in_atomic_block
+        freed_at = time.monotonic() if wrote and sqlite else None
     return report
+
+
+def _map_changed(batch: list[Item], *, institution: Institution) -> None:
+    """Map the batch's new and changed records before its transaction begins (on
+    SQLite, while other writers have the lock); unchanged ones stay unmapped."""
+    pending = [item for item in batch if isinstance(item, PendingRecord)]
+    if not pending:
+        return
+    stored = dict(
+        Resource.objects.filter(
+            institution=institution,
+            source_id__in=[item.source_id[:100] for item in pending],
+        ).values_list("source_id", "source_hash")
+    )
+    for item in pending:
+        if stored.get(item.source_id[:100]) != item.source_hash:
+            item.mapped()
 
 
 def _import_batch(
@@ -267,6 +306,7 @@ def _import_batch(
             outcome = ImportReport(records=len(batch))
             for item in batch:
                 writer.write_alone(item, outcome)
+        authorities.index_created()
         report.add(outcome)
         if on_batch is not None:
             on_batch(report)

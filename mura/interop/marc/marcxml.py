@@ -35,8 +35,53 @@ def record_from_element(element: etree._Element) -> Record:
     return record
 
 
+#: What lxml escapes in text and in attribute values, and the attribute values (tags,
+#: indicators, subfield codes) written as they are; any other goes through lxml.
+TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+PLAIN_ATTRIBUTE = re.compile(r"[0-9A-Za-z ]*")
+
+
 def marcxml_text(record: Record) -> str:
-    return etree.tostring(record_element(record), encoding="unicode")
+    """`record_element` as text, assembled as a string (the importer keeps one per
+    record; building the tree cost more than decoding the record): the same text
+    lxml writes, which a record with unusual tags or codes is still written by."""
+    parts = [
+        f'<marc:record xmlns:marc="{MARC_NS}"><marc:leader>',
+        _escaped(str(record.leader)),
+        "</marc:leader>",
+    ]
+    add = parts.append
+    for fld in record.fields:
+        if not PLAIN_ATTRIBUTE.fullmatch(fld.tag):
+            return etree.tostring(record_element(record), encoding="unicode")
+        if fld.control_field:
+            add(_element(f'marc:controlfield tag="{fld.tag}"', fld.data))
+            continue
+        ind1, ind2 = fld.indicator1 or " ", fld.indicator2 or " "
+        if not PLAIN_ATTRIBUTE.fullmatch(ind1 + ind2):
+            return etree.tostring(record_element(record), encoding="unicode")
+        add(f'<marc:datafield tag="{fld.tag}" ind1="{ind1}" ind2="{ind2}"')
+        if not fld.subfields:
+            add("/>")
+            continue
+        add(">")
+        for subfield in fld.subfields:
+            if not PLAIN_ATTRIBUTE.fullmatch(subfield.code):
+                return etree.tostring(record_element(record), encoding="unicode")
+            add(_element(f'marc:subfield code="{subfield.code}"', subfield.value))
+        add("</marc:datafield>")
+    add("</marc:record>")
+    return "".join(parts)
+
+
+def _escaped(text: str | None) -> str:
+    return XML_UNSAFE.sub("", text or "").translate(TEXT_ESCAPES)
+
+
+def _element(opening: str, text: str | None) -> str:
+    text = _escaped(text)
+    name = opening.split(" ", 1)[0]
+    return f"<{opening}>{text}</{name}>" if text else f"<{opening}/>"
 
 
 def record_element(record: Record) -> etree._Element:

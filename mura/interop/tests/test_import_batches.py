@@ -1,6 +1,10 @@
+import json
+
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 
 from mura.catalog.models import Kind, Resource, Subject
+from mura.catalog.tests.conftest import make_cataloguer
 from mura.interop.marc.readers import read_iso2709
 from mura.interop.records import ImportItem, Position, RecordProblem
 from mura.interop.services import records_import
@@ -134,3 +138,42 @@ def test_documents_written_as_records_are_stored_are_those_a_rebuild_writes(
     )
     assert again.unchanged == report.created
     assert _documents() == imported
+
+
+def test_an_imported_record_starts_its_history_with_what_an_admin_save_stores(
+    institution, testdata
+):
+    """The first revision of a record stored with its batch holds what Wagtail's
+    ``save_revision`` stores for it (the history compares revisions), its links,
+    copies and subjects included."""
+    path = testdata / "marc/rusmarc-loge/TEST1.ISO"
+    records_import(
+        institution=institution,
+        items=read_iso2709(path, flavour="rusmarc", lazy=True),
+    )
+    records = Resource.objects.filter(institution=institution).order_by("pk")
+    assert records.count() > 50
+    for record in records.select_related("latest_revision"):
+        stored = json.loads(
+            json.dumps(record.serializable_data(), cls=DjangoJSONEncoder)
+        )
+        content = record.latest_revision.content
+        # Stored before the revision existed; "updated" is the moment of each save.
+        stored["latest_revision"] = None
+        assert content["updated_at"] >= stored["created_at"]
+        assert content == {**stored, "updated_at": content["updated_at"]}
+    assert any(record.latest_revision.content["agents"] for record in records)
+    assert any(record.latest_revision.content["subjects"] for record in records)
+
+
+def test_the_admin_chooser_finds_the_authorities_an_import_created(client, institution):
+    """An import's new subjects are stored without a save each and indexed with their
+    batch: a cataloguer's subject chooser finds them as it finds one added by hand."""
+    records_import(
+        institution=institution, items=[book(number) for number in range(1, 4)]
+    )
+    client.force_login(make_cataloguer(institution, "importer"))
+    results = client.get(
+        "/admin/snippets/choose/catalog/subject/results/", {"q": "Тақырып"}
+    ).content.decode()
+    assert all(f"Тақырып {number}" in results for number in range(1, 4))

@@ -176,7 +176,7 @@ def test_an_import_while_serving_leaves_the_worker_alive_and_the_queue_empty(
     """The acceptance test of issue 12 in small (bench/import_while_serving.py runs
     it with 10,000 records and the demo content): 1,000 records imported while the
     site serves; every task the import queued (Wagtail's search updates of the new
-    authors and subjects) ran, and the worker is alive afterwards."""
+    authors and subjects, a batch at a time) ran, and the worker is alive afterwards."""
     result = subprocess.run(
         [
             sys.executable,
@@ -201,7 +201,8 @@ def test_an_import_while_serving_leaves_the_worker_alive_and_the_queue_empty(
     assert summary["import_exit_code"] == 0
     assert summary["import_report"][0].startswith("1000 records created")
     assert set(summary["tasks"]) == {"SUCCESSFUL"}, summary["tasks"]
-    assert summary["tasks"]["SUCCESSFUL"] > 100
+    # Wagtail's search updates of the new authors and subjects: one a batch and model.
+    assert summary["tasks"]["SUCCESSFUL"] >= 2
     assert summary["worker_restarts"] == 0
     assert summary["health_after"][1]["worker"] == "running"
     assert all(not figures["error_count"] for figures in summary["latency"].values())
