@@ -108,35 +108,40 @@ def measure(args, targets: dict[str, str]) -> dict[str, list[dict]]:
     return runs
 
 
+def locust(host: str, users: int, seconds: int, prefix: Path) -> None:
+    """The reader mix of bench/load_mix.py, its figures written to ``prefix``_*.csv."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(ROOT / "bench/load_mix.py"),
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(users),
+            "--run-time",
+            f"{seconds}s",
+            "--host",
+            host,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def load_mix(args, host: str) -> list[dict[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         prefix = Path(folder) / "mix"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "locust",
-                "-f",
-                str(ROOT / "bench/load_mix.py"),
-                "--headless",
-                "--users",
-                str(args.users),
-                "--spawn-rate",
-                str(args.users),
-                "--run-time",
-                f"{args.mix_seconds}s",
-                "--host",
-                host,
-                "--csv",
-                str(prefix),
-                "--only-summary",
-                "--loglevel",
-                "WARNING",
-            ],
-            cwd=ROOT,
-            check=False,
-            stdout=subprocess.DEVNULL,
-        )
+        locust(host, args.users, args.mix_seconds, prefix)
         with open(f"{prefix}_stats.csv", newline="") as stats:
             return list(csv.DictReader(stats))
 

@@ -1,16 +1,12 @@
 """Staff upload a file to import for one of their institutions and follow its
 progress on a page that refreshes itself until the import is done."""
 
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +14,7 @@ from mura.institutions.models import Role
 from mura.institutions.permissions import institutions_for
 from mura.interop.marc.iso2709 import ENCODINGS
 from mura.interop.models import ImportRun
-from mura.interop.runs import FORMATS, import_run_create
+from mura.interop.runs import FORMATS, import_run_upload
 from mura.interop.tasks import import_file
 from mura.portal.uploads import (
     TEXT,
@@ -92,30 +88,17 @@ def import_content_check(upload: File, *, format: str) -> None:
         )
 
 
-def _imports_dir() -> Path:
-    folder = Path(settings.DATA_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(
         request.POST or None, request.FILES or None, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        name = get_valid_filename(upload.name)[:200] or "records"
-        path = _imports_dir() / f"{uuid.uuid4().hex}-{name}"
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        run = import_run_create(
+        run = import_run_upload(
             institution=form.cleaned_data["institution"],
-            path=path,
+            upload=form.cleaned_data["file"],
             format=form.cleaned_data["format"],
             encoding=form.cleaned_data["encoding"],
             user=request.user,
-            file_name=upload.name,
         )
         import_file.enqueue(run.pk)
         return redirect("interop_import_progress", pk=run.pk)

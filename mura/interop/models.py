@@ -28,6 +28,9 @@ class ImportRun(models.Model):
         related_name="+",
     )
     path = models.CharField(_("file"), max_length=1000)
+    #: ``path`` names a file uploaded through the admin into the default storage (shared
+    #: by every server: local media or S3), deleted when its import ends
+    stored = models.BooleanField(default=False)
     file_name = models.CharField(_("file name"), max_length=300)
     #: size and a digest of the file's start: the same file when resumed
     file_fingerprint = models.CharField(max_length=80, db_index=True)

@@ -3,12 +3,17 @@ position, so it can be followed, interrupted and resumed. `mura import` and the
 admin's background task both run files through `import_run_execute`."""
 
 import hashlib
+import uuid
 from collections.abc import Callable, Iterator
 from itertools import islice
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import BinaryIO
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 
 from mura.institutions.models import Institution
 from mura.interop.csv_format import read_csv
@@ -17,6 +22,7 @@ from mura.interop.marc.readers import read_iso2709, read_marcxml
 from mura.interop.models import ImportRun
 from mura.interop.records import ImportItem, PendingRecord, Position, RecordProblem
 from mura.interop.services import ImportReport, records_import
+from mura.portal.storage import IMPORTS_FOLDER, stored_file_path
 
 FORMATS = ("marc21", "unimarc", "rusmarc", "marcxml", "csv")
 FINGERPRINT_BYTES = 1 << 20
@@ -27,9 +33,14 @@ Progress = Callable[[ImportRun], None]
 def file_fingerprint(path: Path) -> str:
     """The file's size and a digest of its first megabyte: the same file again."""
     with path.open("rb") as stream:
-        head = stream.read(FINGERPRINT_BYTES)
-    digest = hashlib.sha1(head, usedforsecurity=False).hexdigest()
-    return f"{path.stat().st_size}:{digest}"
+        return stream_fingerprint(stream, size=path.stat().st_size)
+
+
+def stream_fingerprint(stream: BinaryIO, *, size: int) -> str:
+    stream.seek(0)
+    digest = hashlib.sha1(stream.read(FINGERPRINT_BYTES), usedforsecurity=False)
+    stream.seek(0)
+    return f"{size}:{digest.hexdigest()}"
 
 
 def import_run_create(
@@ -47,6 +58,33 @@ def import_run_create(
         path=str(path),
         file_name=(file_name or path.name)[:300],
         file_fingerprint=file_fingerprint(path),
+        format=format,
+        encoding=encoding,
+    )
+
+
+def import_run_upload(
+    *,
+    institution: Institution,
+    upload: File,
+    format: str,
+    encoding: str = "auto",
+    user: AbstractBaseUser | None = None,
+) -> ImportRun:
+    """A run of a file uploaded through the admin: the file goes to the default storage,
+    which every server shares, so whichever server's task worker takes the import can
+    read it; it is not served (``PRIVATE_FOLDERS``) and is deleted when the import
+    ends."""
+    name = get_valid_filename(PurePath(upload.name).name)[:200] or "records"
+    fingerprint = stream_fingerprint(upload, size=upload.size)
+    stored = default_storage.save(f"{IMPORTS_FOLDER}{uuid.uuid4().hex}-{name}", upload)
+    return ImportRun.objects.create(
+        institution=institution,
+        user=user,
+        path=stored,
+        stored=True,
+        file_name=upload.name[:300],
+        file_fingerprint=fingerprint,
         format=format,
         encoding=encoding,
     )
@@ -73,8 +111,22 @@ def import_run_execute(
 ) -> ImportReport:
     """Import the run's file from where it stopped (its ``position``), recording the
     position and the report with every committed batch. An interruption (Ctrl+C, a
-    stopped worker) keeps what was committed; the run is then ``interrupted``."""
-    path = Path(run.path)
+    stopped worker) keeps what was committed; the run is then ``interrupted``. An
+    uploaded file is read from the shared storage (downloaded in parts when it is in
+    S3) and deleted once the import has finished or failed."""
+    if not run.stored:
+        return _execute(run=run, path=Path(run.path), progress=progress)
+    try:
+        with stored_file_path(run.path) as path:
+            report = _execute(run=run, path=path, progress=progress)
+    except Exception:
+        default_storage.delete(run.path)
+        raise
+    default_storage.delete(run.path)
+    return report
+
+
+def _execute(*, run: ImportRun, path: Path, progress: Progress | None) -> ImportReport:
     if run.total is None and run.format != "csv":
         run.total = _count(path, run.format)
     run.status = ImportRun.Status.RUNNING
@@ -89,7 +141,7 @@ def import_run_execute(
     try:
         records_import(
             institution=run.institution,
-            items=_items(run, skip=run.position),
+            items=_items(run, path, skip=run.position),
             user=run.user,
             report=report,
             on_batch=committed,
@@ -125,9 +177,8 @@ def _count(path: Path, format: str) -> int:
 
 
 def _items(
-    run: ImportRun, *, skip: int
+    run: ImportRun, path: Path, *, skip: int
 ) -> Iterator[ImportItem | PendingRecord | RecordProblem]:
-    path = Path(run.path)
     if run.format == "csv":
         return islice(read_csv(path), skip, None)
     if run.format == "marcxml":

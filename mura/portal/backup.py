@@ -1,17 +1,21 @@
-"""Whole-portal backups: every table as Django fixtures plus the media files, in one
-.tar.gz that restores on SQLite or PostgreSQL alike (so a backup also moves a library
-from the embedded database to a server)."""
+"""Whole-portal backups: every table as Django fixtures plus the media files (local or
+in the S3 bucket, streamed file by file), in one .tar.gz that restores on SQLite or
+PostgreSQL alike (so a backup also moves a library from the embedded database to a
+server) and into local media or S3 alike."""
 
 import io
 import json
 import tarfile
 import tempfile
+import time
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
@@ -19,6 +23,7 @@ from django_tasks_db.models import DBTaskResult, TaskResultStatus
 from wagtail.search.index import get_indexed_models
 from wagtail.search.models import IndexEntry
 
+from mura.portal.storage import IMPORTS_FOLDER
 from mura.search.models import SearchDocument
 from mura.search.services import index_rebuild
 
@@ -58,15 +63,13 @@ def backup_write(*, path: Path) -> dict:
         verbosity=0,
     )
     payload = data.getvalue().encode()
-    media_root = Path(settings.MEDIA_ROOT)
-    media_files = (
-        [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
-    )
+    media_files = _media_files()
     manifest = {
         "format": "mura-backup/1",
         "objects": len(json.loads(payload)),
         "media_files": len(media_files),
     }
+    media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(path, "w:gz") as archive:
         for name, content in (
             (MANIFEST_MEMBER, json.dumps(manifest).encode()),
@@ -75,9 +78,30 @@ def backup_write(*, path: Path) -> dict:
             info = tarfile.TarInfo(name)
             info.size = len(content)
             archive.addfile(info, io.BytesIO(content))
-        for file in media_files:
-            archive.add(file, arcname=MEDIA_PREFIX + str(file.relative_to(media_root)))
+        for name, size in media_files:
+            if settings.MEDIA_STORAGE == "local":
+                archive.add(media_root / name, arcname=MEDIA_PREFIX + name)
+                continue
+            info = tarfile.TarInfo(MEDIA_PREFIX + name)
+            info.size, info.mtime = size, int(time.time())
+            with closing(default_storage.reader(name)) as stream:
+                archive.addfile(info, stream)
     return manifest
+
+
+def _media_files() -> list[tuple[str, int]]:
+    """The name and size of every media file, from MEDIA_ROOT or the S3 bucket, except
+    uploads waiting for an import (deleted once imported; a restore cannot resume them)."""
+    if settings.MEDIA_STORAGE == "local":
+        root = Path(settings.MEDIA_ROOT)
+        files = (
+            (file.relative_to(root).as_posix(), file.stat().st_size)
+            for file in (root.rglob("*") if root.exists() else ())
+            if file.is_file()
+        )
+    else:
+        files = default_storage.files()
+    return [(name, size) for name, size in files if not name.startswith(IMPORTS_FOLDER)]
 
 
 def backup_restore(*, path: Path) -> dict:
@@ -116,12 +140,16 @@ def backup_restore(*, path: Path) -> dict:
             )
         media_root = Path(settings.MEDIA_ROOT)
         for member in archive.getmembers():
-            if member.isfile() and member.name.startswith(MEDIA_PREFIX):
+            if not (member.isfile() and member.name.startswith(MEDIA_PREFIX)):
+                continue
+            name = tarfile.data_filter(member, scratch).name.removeprefix(MEDIA_PREFIX)
+            if settings.MEDIA_STORAGE == "local":
                 archive.extract(member, path=scratch, filter="data")
-                source = Path(scratch) / member.name
-                target = media_root / member.name.removeprefix(MEDIA_PREFIX)
+                target = media_root / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                source.replace(target)
+                (Path(scratch) / member.name).replace(target)
+            else:  # into the bucket as it is read from the archive
+                default_storage.write(name, archive.extractfile(member))
     call_command("update_index", verbosity=0, stdout=io.StringIO())
     indexed = index_rebuild()
     return {

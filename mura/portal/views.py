@@ -22,6 +22,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from mura.portal.content_version import content_cached
+from mura.portal.storage import PRIVATE_FOLDERS
 from mura.portal.worker import heartbeat_age, uses_database_worker
 
 #: /healthz reports the queue as not moving when a task has waited this long.
@@ -90,9 +91,10 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded files, read per request from MEDIA_ROOT or the private S3 bucket.
 
     Documents are only served through /documents/<id>/<name> and IIIF images through
-    /iiif/3/, where their records' access is checked, never by their storage path."""
+    /iiif/3/, where their records' access is checked, never by their storage path; files
+    waiting for an import are never served."""
     name = posixpath.normpath(path).lstrip("/")
-    if name.startswith(("documents/", "iiif/")):
+    if name.startswith(PRIVATE_FOLDERS):
         raise Http404
     if settings.MEDIA_STORAGE == "local":
         return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -4,13 +4,17 @@ tests) and the progress page shows what became of it."""
 import html
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mura.catalog.models import Resource
 from mura.institutions.models import Role
 from mura.institutions.tests.staff import staff_member
+from mura.interop import runs
 from mura.interop.models import ImportRun
+from mura.interop.runs import file_fingerprint, import_run_upload
+from mura.interop.tasks import import_file
 from mura.interop.tests.test_import_runs import marc_file
 
 
@@ -44,6 +48,62 @@ def test_an_uploaded_file_is_imported_and_its_progress_page_reports_it(
     assert "12 records created" in text
     assert "12 of 12 records" in text
     assert 'http-equiv="refresh"' not in text  # done: no more refreshing
+
+
+def test_an_upload_waits_in_the_shared_storage_unserved_and_is_deleted_when_done(
+    client, institution, settings, tmp_path
+):
+    # Queued, not run: another server's worker will read it from the shared storage.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    cataloguer = staff_member(
+        institution=institution, role=Role.CATALOGUER, username="cat", language="en"
+    )
+    client.force_login(cataloguer)
+    data = marc_file(tmp_path / "books.mrc", count=5).read_bytes()
+    client.post(
+        reverse("interop_import_upload"),
+        {
+            "institution": institution.pk,
+            "format": "marc21",
+            "encoding": "auto",
+            "file": SimpleUploadedFile("my books.mrc", data),
+        },
+    )
+    run = ImportRun.objects.get()
+    assert run.stored
+    assert run.path.startswith("imports/")
+    assert run.path.endswith("-my_books.mrc")
+    with default_storage.open(run.path) as stored:
+        assert stored.read() == data
+    assert run.file_fingerprint == file_fingerprint(tmp_path / "books.mrc")
+    assert client.get(f"/media/{run.path}").status_code == 404
+    client.logout()
+    assert client.get(f"/media/{run.path}").status_code == 404
+
+    assert import_file.call(run.pk) == ImportRun.Status.DONE
+    assert Resource.objects.filter(institution=institution).count() == 5
+    assert not default_storage.exists(run.path)
+
+
+def test_an_uploaded_file_whose_import_fails_is_deleted_too(institution, monkeypatch):
+    upload = SimpleUploadedFile("books.mrc", b"00026nam a2200000 i 4500\x1d")
+    run = import_run_upload(institution=institution, upload=upload, format="marc21")
+    assert default_storage.exists(run.path)
+
+    def broken(**kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(runs, "records_import", broken)
+    with pytest.raises(RuntimeError):
+        import_file.call(run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.error) == (
+        ImportRun.Status.FAILED,
+        "the database went away",
+    )
+    assert not default_storage.exists(run.path)
 
 
 def test_an_upload_for_another_institution_is_refused(
