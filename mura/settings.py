@@ -103,7 +103,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "mura.iiif.middleware.ImageServiceMiddleware",
     "mura.portal.replica.ReplicaMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "mura.portal.middleware.ContentSecurityPolicyMiddleware",
     "mura.portal.page_cache.PageCacheHitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -213,7 +213,7 @@ CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "mura.portal.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": alias,
         }

@@ -2,7 +2,12 @@ import copy
 import re
 from collections.abc import Callable
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext
@@ -142,3 +147,66 @@ class SiteMiddleware:
         if not request.path_info.startswith(self.SITELESS):
             request._wagtail_site = _site_for(request)
         return self.get_response(request)
+
+
+# Each header of ContentSecurityPolicyMiddleware: its name, what the settings alone make
+# of it, the attribute that exempts a response and the address prefixes left without it.
+_csp_headers: list[tuple[str, str, str, tuple[str, ...]]] = []
+_CSP_SETTINGS = ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+# What a view's csp_update/csp_replace/csp_override decorator leaves on its response.
+_CSP_CHANGES = tuple(
+    f"_csp_{change}{suffix}"
+    for change in ("config", "update", "replace")
+    for suffix in ("", "_ro")
+)
+
+
+@receiver(setting_changed)
+def _csp_settings_changed(*, setting: str, **kwargs) -> None:
+    if setting in _CSP_SETTINGS:
+        _csp_headers.clear()
+
+
+def _csp_settings_headers() -> list[tuple[str, str, str, tuple[str, ...]]]:
+    if not _csp_headers:
+        for header, report_only, exempt, name in (
+            (HEADER, False, "_csp_exempt", _CSP_SETTINGS[0]),
+            (HEADER_REPORT_ONLY, True, "_csp_exempt_ro", _CSP_SETTINGS[1]),
+        ):
+            excluded = (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            _csp_headers.append(
+                (
+                    header,
+                    build_policy(report_only=report_only),
+                    exempt,
+                    tuple(excluded or ()),
+                )
+            )
+    return _csp_headers
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the policy the settings make built once per process:
+    django-csp builds it for every response (copying the settings and joining every
+    directive), which took longer than the rest of a page served from the cache. A
+    response a view's decorator changed, or whose page took a nonce, still has its
+    policy built by django-csp."""
+
+    def process_response(self, request, response):
+        if getattr(request, "_csp_nonce", None) is not None or any(
+            getattr(response, change, None) is not None for change in _CSP_CHANGES
+        ):
+            return super().process_response(request, response)
+        if response.status_code in (404, 500) and settings.DEBUG:
+            return response  # Django's debug pages, as django-csp leaves them
+        for header, policy, exempt, excluded in _csp_settings_headers():
+            if (
+                policy
+                and header not in response
+                and not getattr(response, exempt, False)
+                and not request.path_info.startswith(excluded)
+            ):
+                response[header] = policy
+        # As django-csp does: a nonce asked for after the header is written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response

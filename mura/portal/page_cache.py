@@ -21,6 +21,7 @@ holds the content version (``content_version.py``), so a publication, an approva
 record change reaches every reader on their next request."""
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 
@@ -28,7 +29,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    CsrfViewMiddleware,
+)
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_vary_headers
 
@@ -56,7 +61,24 @@ CAPTCHA_HOLES = re.compile(rb"\x00mura-captcha-(\d+)\x00")
 FILL = re.compile(
     rb"<!--mura:fill ([a-z][a-z-]*) (\d+)-->(.*?)<!--/mura:fill-->", re.DOTALL
 )
+HOLES = re.compile(
+    rb"\x00mura-(?:(csrf)|captcha-(\d+))\x00"
+    rb"|<!--mura:fill ([a-z][a-z-]*) (\d+)-->(.*?)<!--/mura:fill-->",
+    re.DOTALL,
+)
+CSRF, CAPTCHA, FILL_HOLE = "csrf", "captcha", "fill"
+# The kept entries' shape: a new one is kept under new keys, never read in the old one.
+LAYOUT = 2
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
+
+# Random bytes to CSRF letters: a byte's low six bits name one of the 62 letters, and
+# the 8 byte values naming none are dropped, so every letter is equally likely.
+_LETTER_OF_BYTE = bytes(
+    CSRF_ALLOWED_CHARS.encode()[byte & 63] if byte & 63 < 62 else 0
+    for byte in range(256)
+)
+_NO_LETTER = bytes(byte for byte in range(256) if byte & 63 >= 62)
+_LETTER_NUMBER = {letter: number for number, letter in enumerate(CSRF_ALLOWED_CHARS)}
 
 Filler = Callable[[HttpRequest, int], str]
 _fillers: dict[str, Filler] = {}
@@ -103,7 +125,7 @@ def _reader_may_share(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest, version: str, language: str) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"mura:page:{version}:{language}:{request.get_host()}:{address}"
+    return f"mura:page:{LAYOUT}:{version}:{language}:{request.get_host()}:{address}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -132,26 +154,70 @@ def _with_holes(content: bytes) -> bytes:
     return content
 
 
-def _filled(request: HttpRequest, content: bytes) -> bytes:
-    if CSRF_HOLE in content:
-        content = content.replace(CSRF_HOLE, get_token(request).encode())
-    captchas: dict[bytes, bytes] = {}
+def _parts(content: bytes) -> list[bytes | tuple]:
+    """The page cut at its holes, once as it is kept, so that serving it is one pass:
+    the bytes between the holes, and for each hole ``(CSRF,)``, ``(CAPTCHA, number)``
+    or ``(FILL_HOLE, name, id, what the fresh page had)``."""
+    content = _with_holes(content)
+    parts: list[bytes | tuple] = []
+    end = 0
+    for match in HOLES.finditer(content):
+        parts.append(content[end : match.start()])
+        csrf, captcha, name, number, fresh = match.groups()
+        if csrf:
+            parts.append((CSRF,))
+        elif captcha is not None:
+            parts.append((CAPTCHA, int(captcha)))
+        else:
+            parts.append((FILL_HOLE, name.decode(), int(number), fresh))
+        end = match.end()
+    parts.append(content[end:])
+    return parts
 
-    def captcha(match: re.Match) -> bytes:
-        number = match.group(1)
-        if number not in captchas:
-            captchas[number] = captcha_key().encode()
-        return captchas[number]
 
-    content = CAPTCHA_HOLES.sub(captcha, content)
+def _csrf_letters(count: int) -> str:
+    letters = b""
+    while len(letters) < count:
+        letters += os.urandom(count + 8).translate(_LETTER_OF_BYTE, _NO_LETTER)
+    return letters[:count].decode()
 
-    def fragment(match: re.Match) -> bytes:
-        filler = _fillers.get(match.group(1).decode())
-        if filler is None:
-            return match.group(3)
-        return filler(request, int(match.group(2))).encode()
 
-    return FILL.sub(fragment, content)
+def _csrf_token(request: HttpRequest) -> str:
+    """Django's ``get_token``: the reader's CSRF secret (a new one, sent as their cookie,
+    when they have none), masked anew. Django draws each of its 64 random letters with
+    a read of the system's random source of its own, which took longer than the rest
+    of a cached page; here each string is one read. Django's middleware still checks
+    the token and sets the cookie."""
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is None:
+        secret = request.META["CSRF_COOKIE"] = _csrf_letters(CSRF_SECRET_LENGTH)
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask = _csrf_letters(CSRF_SECRET_LENGTH)
+    cipher = "".join(
+        CSRF_ALLOWED_CHARS[(_LETTER_NUMBER[x] + _LETTER_NUMBER[y]) % 62]
+        for x, y in zip(secret, mask, strict=True)
+    )
+    return mask + cipher
+
+
+def _filled(request: HttpRequest, parts: list[bytes | tuple]) -> bytes:
+    out: list[bytes] = []
+    captchas: dict[int, bytes] = {}
+    token = b""
+    for part in parts:
+        if part.__class__ is bytes:
+            out.append(part)
+        elif part[0] == CSRF:
+            token = token or _csrf_token(request).encode()
+            out.append(token)
+        elif part[0] == CAPTCHA:
+            if part[1] not in captchas:
+                captchas[part[1]] = captcha_key().encode()
+            out.append(captchas[part[1]])
+        else:
+            filler = _fillers.get(part[1])
+            out.append(part[3] if filler is None else filler(request, part[2]).encode())
+    return b"".join(out)
 
 
 def _markers_removed(content: bytes) -> bytes:
@@ -222,7 +288,7 @@ class PageCacheMiddleware:
 
 def _store(key: str, request: HttpRequest, response: HttpResponse) -> None:
     stored = {
-        "content": _with_holes(response.content),
+        "parts": _parts(response.content),
         "headers": [
             (name, response[name]) for name in KEPT_HEADERS if response.has_header(name)
         ],
@@ -235,7 +301,7 @@ def _store(key: str, request: HttpRequest, response: HttpResponse) -> None:
 def _from_cache(request: HttpRequest, stored: dict) -> HttpResponse:
     for name, args in stored.get("replays", ()):
         _replays[name](request, *args)
-    response = HttpResponse(_filled(request, stored["content"]))
+    response = HttpResponse(_filled(request, stored["parts"]))
     for name, value in stored["headers"]:
         response[name] = value
     response[STATUS_HEADER] = "hit"
