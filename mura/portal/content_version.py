@@ -8,6 +8,7 @@ version, so every worker and server sees the change on its next request."""
 
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
@@ -24,12 +25,16 @@ VERSION_SECONDS = 86_400
 
 # What one process keeps of the page frame (a few entries per language and host).
 MEMO_LIMIT = 256
+# What there is one of per page or address (a routed page, a page's header): kept
+# apart from the frame's memo and bounded on its own, the least recently used dropped.
+PER_PAGE_LIMIT = 512
 
 # The version read at the start of a request (PageCacheHitMiddleware), so a page asks once.
 _request_version: ContextVar[str | None] = ContextVar(
     "mura_content_version", default=None
 )
 _memo: dict[str, tuple[str, Any]] = {}
+_per_page: OrderedDict[str, tuple[str, Any]] = OrderedDict()
 # Changes made inside a transaction not yet committed: this process's own readers (a
 # test, a request that writes then reads) see them at once, other processes on commit.
 _uncommitted = {"changes": 0}
@@ -116,4 +121,20 @@ def content_cached(key: str, build: Callable[[], Any]) -> Any:
     if len(_memo) >= MEMO_LIMIT:
         _memo.clear()
     _memo[key] = (version, value)
+    return value
+
+
+def content_cached_per_page(key: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s value, built once per process for each content version, for values
+    there is one of per page or address (``content_cached`` keeps the few of the frame)."""
+    version = content_version()
+    held = _per_page.get(key)
+    if held is not None and held[0] == version:
+        _per_page.move_to_end(key)
+        return held[1]
+    value = build()
+    _per_page[key] = (version, value)
+    _per_page.move_to_end(key)
+    if len(_per_page) > PER_PAGE_LIMIT:
+        _per_page.popitem(last=False)
     return value

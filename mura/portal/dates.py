@@ -1,6 +1,7 @@
 """Dates and numbers in the reader's language, as the region's portals print them."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -21,6 +22,14 @@ def format_local_datetime(value: datetime, language: str | None = None) -> str:
     language = language or current_language()
     if timezone.is_aware(value):
         value = timezone.localtime(value)
+    return _datetime_text(value, value.utcoffset(), language)
+
+
+# Babel reads its locale data and parses the pattern on every call; a page prints the
+# same few dates and counts on every request.
+@lru_cache(maxsize=4096)
+def _datetime_text(value: datetime, offset: timedelta | None, language: str) -> str:
+    """``offset`` is part of the key: equal instants at other offsets read otherwise."""
     return format_datetime(value, DATETIME_PATTERNS[language], locale=language)
 
 
@@ -32,4 +41,9 @@ def format_local_date(value: date, language: str | None = None) -> str:
 
 
 def format_number(value: int, language: str | None = None) -> str:
-    return format_decimal(value, locale=language or current_language())
+    return _number_text(value, language or current_language())
+
+
+@lru_cache(maxsize=4096)
+def _number_text(value: int, language: str) -> str:
+    return format_decimal(value, locale=language)

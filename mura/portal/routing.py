@@ -1,4 +1,5 @@
-"""Finding the page an address names in two queries instead of two per level.
+"""Finding the page an address names in two queries instead of two per level, once
+per content version.
 
 Wagtail walks the tree from the home page, reading each level's child and then its
 specific row. The pages along the address are read here in one query (by ``url_path``,
@@ -7,9 +8,13 @@ are kept: a routable page on the way (RoutablePageMixin) whose own sub-routes ma
 rest of the address wins over its children, and a page that overrides ``route`` is
 asked itself, as the tree walk would."""
 
+import copy
+
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from mura.portal.content_version import content_cached_per_page
 
 
 def _walks_itself(page_class) -> bool:
@@ -29,7 +34,22 @@ def _own_relations(page_class) -> list[str]:
 
 
 def route_below(home: Page, request, path_components: list[str]):
-    """``home.route(request, path_components)`` as Wagtail's walk would answer it."""
+    """``home.route(request, path_components)`` as Wagtail's walk would answer it. The
+    page found is read once per process for each content version (any change to a page
+    moves it) and each request routes its own copy."""
+    found = content_cached_per_page(
+        f"route:{home.pk}:{'/'.join(path_components)}",
+        lambda: _page_along(home, path_components),
+    )
+    if found is None:
+        raise Http404
+    page, position = found
+    return copy.copy(page).route(request, path_components[position + 1 :])
+
+
+def _page_along(home: Page, path_components: list[str]) -> tuple[Page, int] | None:
+    """The specific page that routes the address, and its place along it; None for
+    none (a 404)."""
     prefixes = [
         home.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
         for depth in range(1, len(path_components) + 1)
@@ -46,13 +66,13 @@ def route_below(home: Page, request, path_components: list[str]):
             break
         page_class = page.specific_class
         if page_class is None:
-            raise Http404
+            return None
         if _walks_itself(page_class) or position == len(chain) - 1:
             specific = page_class.objects.select_related(
                 *_own_relations(page_class)
             ).get(pk=page.pk)
             specific._cached_parent_obj = parent
-            return specific.route(request, path_components[position + 1 :])
+            return specific, position
         page._cached_parent_obj = parent
         parent = page
-    raise Http404
+    return None

@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone, translation
 from wagtail.models import Page
 
-from mura.portal.content_version import content_cached
+from mura.portal.content_version import content_cached, content_cached_per_page
 from mura.portal.dates import format_local_date, format_local_datetime, format_number
 from mura.portal.models import HomePage
 from mura.portal.seo import Crumb, page_breadcrumbs
@@ -83,6 +83,38 @@ def language_links(context: template.Context) -> list[dict]:
             {"code": code, "name": name, "url": url, "active": code == current}
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def frame_part(context: template.Context, template_name: str, per_page: bool = False):
+    """`{% frame_part "includes/header.html" per_page=True %}`: the include, rendered once
+    per process for each language, host and content version (and Wagtail page, with
+    ``per_page``: its language links and marked menu item) and then reused. Rendered
+    afresh where it depends on more: a search's query, a preview, or a language without
+    a home page (whose link is the address translated, query string and all)."""
+    request = context.get("request")
+    page = context.get("page")
+    include = context.template.engine.get_template(template_name)
+
+    def render() -> str:
+        with context.push():
+            return include.render(context)
+
+    key = f"frame:{template_name}:{translation.get_language()}"
+    if per_page:
+        if not (
+            isinstance(page, Page)
+            and page.pk is not None
+            and not context.get("query")
+            and not getattr(request, "is_preview", False)
+            and all(home_for_language(code) for code, _name in settings.LANGUAGES)
+        ):
+            return render()
+        match = getattr(request, "resolver_match", None)
+        key += f":{page.pk}:{match.app_name if match else ''}"
+    if request is None:
+        return render()
+    return content_cached_per_page(f"{key}:{request.get_host()}", render)
 
 
 @register.simple_tag(takes_context=True)
