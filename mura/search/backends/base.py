@@ -217,12 +217,13 @@ class SearchBackend:
         pinned = compiler.pinned(query, filters)
         only = compiler.phrase_matches(query, filters) if query.phrases else None
         where = compiler.filters_sql(filters)
-        hidden = compiler.collapsed(
-            compiler.source(query, pinned, only, scored=False), where, language
+        sample, scale, hidden = counter.sample(
+            *compiler.source(query, pinned, only, scored=False),
+            bool(pinned),
+            lambda grouped: compiler.collapsed(grouped, where, language),
         )
         pinned = [pk for pk in pinned if pk not in hidden]
         plain = compiler.source(query, pinned, only, scored=False, hidden=hidden)
-        sample, scale = counter.sample(*plain, bool(pinned))
         tally = counter.count(sample, filters)
         count = round(tally.passed * scale)
         if scale != 1 and not count:

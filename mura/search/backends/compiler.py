@@ -200,17 +200,20 @@ class QueryCompiler:
             list(chain.from_iterable(best)),
         )
 
-    def collapsed(self, plain: SQL, where: SQL, language: str) -> list[int]:
-        """The grouped matches passing the filters that another match of their group
-        stands for (one result per group): the one kept is in the reader's
-        ``language``, else in the site's language, else the first indexed."""
-        sql, params = plain
+    def collapsed(self, grouped: list[int], where: SQL, language: str) -> list[int]:
+        """Of the ``grouped`` matches (the ones with a group), those passing the filters
+        that another match of their group stands for (one result per group): the one
+        kept is in the reader's ``language``, else in the site's language, else the
+        first indexed. Reads only the grouped matches, and none when fewer than two."""
+        grouped = sorted(set(grouped))
+        if len(grouped) < 2:
+            return []
+        ids, params = self.engine.ids_sql(grouped)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.id, d.group_key, d.language FROM {DOCUMENT} d "
-                f"WHERE d.group_key IS NOT NULL AND {where[0]} "
-                f"AND d.id IN (SELECT id FROM ({sql}) m)",
-                [*where[1], *params],
+                f"WHERE d.id IN ({ids}) AND {where[0]}",
+                [*params, *where[1]],
             )
             members = cursor.fetchall()
         preferred = (language, settings.LANGUAGE_CODE)

@@ -2,6 +2,7 @@
 """Counting matches and facet values: over every match, or over an even sample of
 them scaled when there are very many (``SearchOptions.facet_sample``)."""
 
+import time
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,37 @@ def facet_name(value: str) -> str:
     return value.partition("=")[0]
 
 
+#: How a match is known to be grouped (``SearchDocument.group_key``): while there are
+#: few grouped documents, by their ids read once per search from their partial index;
+#: else by its own row (each probe costs more than a grouped id read).
+GROUPED_FEW = f"id IN (SELECT id FROM {DOCUMENT} WHERE group_key IS NOT NULL)"
+GROUPED_MANY = (
+    f"EXISTS (SELECT 1 FROM {DOCUMENT} g WHERE g.id = m.id AND g.group_key IS NOT NULL)"
+)
+#: seconds a process goes by its count of grouped documents (it only picks the form)
+GROUPED_SECONDS = 300
+
+
+class GroupedCount:
+    """How many documents are grouped, counted again after ``GROUPED_SECONDS``."""
+
+    def __init__(self) -> None:
+        self.at, self.count = -float("inf"), 0
+
+    def __call__(self) -> int:
+        now = time.monotonic()
+        if now - self.at > GROUPED_SECONDS:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {DOCUMENT} WHERE group_key IS NOT NULL"
+                )
+                self.at, self.count = now, cursor.fetchone()[0]
+        return self.count
+
+
+grouped_count = GroupedCount()
+
+
 def distinct_ids(source: str) -> str:
     """The distinct ids of ``source``."""
     return f"SELECT DISTINCT id FROM ({source}) s"
@@ -53,29 +85,45 @@ class FacetCounter:
         self.compiler = compiler
         self.options = options
 
-    def sample(self, plain: str, params: list, pinned: bool) -> tuple[list[int], float]:
-        """(The ids to count and facet, how many matches each of them stands for).
+    def sample(
+        self,
+        plain: str,
+        params: list,
+        pinned: bool,
+        collapse: Callable[[list[int]], list[int]],
+    ) -> tuple[list[int], float, list[int]]:
+        """(The ids to count and facet, how many matches each of them stands for, the
+        matches ``collapse`` hides).
 
         Up to ``facet_sample`` matches are all of them. Above that an even sample of
         about that many stands for the rest: taken in Python from the ids read once when
         they are not too many (``read_ids``), else every n-th id (``id % n = 0``, spread
         over the whole index, unlike the first ids) picked by the engine while it counts
         them, with n from how far the first ids reached. Either way the sample is read
-        once, so counting and faceting do not run the match again."""
+        once, so counting and faceting do not run the match again. The same read picks
+        the grouped matches (a page's translations, a work's editions), of which
+        ``collapse`` names the ones to hide (one result per group,
+        ``QueryCompiler.collapsed``): those are neither counted nor sampled."""
         wanted, read_ids = self.options.facet_sample, self.options.read_ids
         aggregate, read = self.engine.ids_aggregate, self.engine.ids_read
+        few = grouped_count() <= read_ids
+        grouped = f"{aggregate} FILTER (WHERE {GROUPED_FEW if few else GROUPED_MANY})"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {aggregate} FROM "
+                f"SELECT {aggregate}, {grouped} FROM "
                 f"(SELECT id FROM ({plain}) m LIMIT {read_ids + 21}) m",
                 params,
             )
-            ids = read(cursor.fetchone()[0])
+            ids, members = map(read, cursor.fetchone())
             if pinned:  # a pinned identifier can be a match as well
                 ids = sorted(set(ids))
             if len(ids) <= read_ids:
+                hidden = collapse(members)
+                if hidden:
+                    left_out = set(hidden)
+                    ids = [i for i in ids if i not in left_out]
                 sample = ids[:: -(-len(ids) // wanted) or 1]
-                return sample, (len(ids) / len(sample) if sample else 1)
+                return sample, (len(ids) / len(sample) if sample else 1), hidden
             # Two subqueries: MIN and MAX together would scan the table.
             cursor.execute(
                 f"SELECT (SELECT MIN(id) FROM {DOCUMENT}), "
@@ -86,12 +134,15 @@ class FacetCounter:
             stride = max(1, round(len(ids) * (last - first) / reached / wanted))
             count = "COUNT(DISTINCT id)" if pinned else "COUNT(*)"
             cursor.execute(
-                f"SELECT {count}, {aggregate} FILTER (WHERE id %% {stride} = 0)"
-                f" FROM ({plain}) m",
+                f"SELECT {count}, {aggregate} FILTER (WHERE id %% {stride} = 0), "
+                f"{grouped} FROM ({plain}) m",
                 params,
             )
-            matched, sample = cursor.fetchone()
-            ids = sorted(set(read(sample)))
+            matched, sample, members = cursor.fetchone()
+            hidden = collapse(read(members))
+            left_out = set(hidden)
+            matched -= len(left_out)
+            ids = sorted(set(read(sample)) - left_out)
             if len(ids) < wanted // 4:  # the first ids were denser than the rest
                 stride = -(-matched // wanted)
                 cursor.execute(
@@ -99,8 +150,8 @@ class FacetCounter:
                     f"WHERE id %% {stride} = 0",
                     params,
                 )
-                ids = read(cursor.fetchone()[0])
-        return ids, (matched / len(ids) if ids else 1)
+                ids = [i for i in read(cursor.fetchone()[0]) if i not in left_out]
+        return ids, (matched / len(ids) if ids else 1), hidden
 
     def rows(
         self, sample: SQL, filters: Filters, every: bool = False

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from mura.events.tests.factories import make_event
+from mura.search.backends import facets
 
 
 def api(client, q, **params):
@@ -181,6 +182,35 @@ def test_paging_counts_each_translated_page_once(client, site_tree):
         "Форум (рус.) 0",
         "Форум (рус.) 1",
         "Форум (рус.) 2",
+    ]
+
+
+@pytest.mark.django_db
+def test_one_result_per_translated_page_among_very_many_matches(
+    client, site_tree, settings, monkeypatch
+):
+    """Above ``read_ids`` matches the engine counts and samples them in one pass,
+    which also finds the grouped ones (here by their rows: more grouped documents
+    than ``read_ids``): the page still shows each page once."""
+    settings.MURA_SEARCH_OPTIONS = {"read_ids": 2, "facet_sample": 2}
+    monkeypatch.setattr(facets, "GROUPED_SECONDS", 0)  # count them at every search
+    for n in range(3):
+        event = make_event(
+            site_tree["home"], title=f"Форум {n}", slug=f"forum-{n}", lead="форум"
+        )
+        event.save_revision().publish()
+        translate(event, site_tree["locales"]["ru"], title=f"Форум (рус.) {n}")
+    data = api(client, "форум", lang="ru", kind="event")
+    assert sorted(r["title"] for r in data["results"]) == [
+        "Форум (рус.) 0",
+        "Форум (рус.) 1",
+        "Форум (рус.) 2",
+    ]
+    kazakh = api(client, "форум", lang="kk", kind="event")
+    assert sorted(r["title"] for r in kazakh["results"]) == [
+        "Форум 0",
+        "Форум 1",
+        "Форум 2",
     ]
 
 
