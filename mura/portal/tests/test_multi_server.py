@@ -32,6 +32,7 @@ from PIL import Image as PILImage
 from mura.comments.tests.test_shared_limits import ARTICLE, Reader, postgres_query
 from mura.conftest import require
 from mura.institutions.tests.factories import InstitutionFactory
+from mura.interop.tests.test_import_runs import marc_file
 from mura.portal import replica as router
 from mura.portal.replica import PIN_COOKIE, REPLICA, ReplicaMiddleware
 from mura.portal.tests.conftest import (
@@ -39,6 +40,7 @@ from mura.portal.tests.conftest import (
     S3_REGION,
     free_port,
     s3_bucket,
+    s3_client,
     wait_for,
 )
 
@@ -231,7 +233,13 @@ def _csrf(html: bytes) -> str:
     return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1].decode()
 
 
-def _multipart(fields: dict[str, str], name: str, filename: str, content: bytes):
+def _multipart(
+    fields: dict[str, str],
+    name: str,
+    filename: str,
+    content: bytes,
+    content_type: str = "image/png",
+):
     boundary = uuid.uuid4().hex
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
@@ -239,7 +247,7 @@ def _multipart(fields: dict[str, str], name: str, filename: str, content: bytes)
     ]
     parts.append(
         f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-        f'filename="{filename}"\r\nContent-Type: image/png\r\n\r\n'.encode()
+        f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
         + content
         + b"\r\n"
     )
@@ -497,6 +505,60 @@ def test_a_picture_uploaded_through_one_server_is_served_by_the_other(
     bucket = installation["env"]["MEDIA_S3_BUCKET"]
     endpoint = installation["env"]["MEDIA_S3_ENDPOINT_URL"]
     assert Browser().open(f"{endpoint}/{bucket}/{name}")[0] == 403
+
+
+def _task_worker(serve: subprocess.Popen) -> int:
+    """The pid of the task worker a `mura serve` process runs."""
+    for task in os.listdir(f"/proc/{serve.pid}/task"):
+        with open(f"/proc/{serve.pid}/task/{task}/children") as children:
+            for pid in children.read().split():
+                with open(f"/proc/{pid}/cmdline", "rb") as command:
+                    if command.read().split(b"\0")[-2:-1] == [b"worker"]:
+                        return int(pid)
+    pytest.fail("no task worker under mura serve")
+
+
+def test_a_file_uploaded_through_one_server_is_imported_by_the_others_worker(
+    servers, editor, installation, tmp_path
+):
+    (institution,) = installation["query"](
+        "SELECT id FROM institutions_institution ORDER BY id LIMIT 1", []
+    )
+    address = servers["a"] + "/admin/imports/"
+    body, headers = _multipart(
+        {
+            **editor.form(address),
+            "institution": institution,
+            "format": "marc21",
+            "encoding": "auto",
+        },
+        "file",
+        "two-servers.mrc",
+        marc_file(tmp_path / "books.mrc", count=3).read_bytes(),
+        "application/marc",
+    )
+    worker_a = _task_worker(servers["processes"]["a"])
+    os.kill(worker_a, signal.SIGSTOP)  # so server B's worker takes the import
+    try:
+        assert editor.open(address, body, headers)[0] == 302
+
+        def run() -> tuple:
+            return installation["query"](
+                "SELECT status, created, path FROM interop_importrun"
+                " WHERE file_name = %s",
+                ["two-servers.mrc"],
+            )
+
+        _until(lambda: run()[0] in {"done", "failed"}, 30)
+    finally:
+        os.kill(worker_a, signal.SIGCONT)
+    status, created, path = run()
+    assert (status, created) == ("done", 3)
+    bucket = installation["env"]["MEDIA_S3_BUCKET"]
+    endpoint = installation["env"]["MEDIA_S3_ENDPOINT_URL"]
+    listing = s3_client(endpoint).list_objects_v2(Bucket=bucket, Prefix="imports/")
+    assert path.startswith("imports/")
+    assert listing["KeyCount"] == 0  # deleted once imported
 
 
 def test_the_task_workers_of_both_servers_run_each_task_once(servers, installation):
