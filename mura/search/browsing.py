@@ -24,7 +24,8 @@ def browse(
     backend = get_backend()
     scope = f"d.kind IN ({placeholders(kinds)})"
     source = (f"SELECT d.id, 0.0 AS score FROM {DOCUMENT} d WHERE {scope}", kinds)
-    sample, scale = backend.counter.sample(*source, False)
+    # Nothing is collapsed: each document is its own entry.
+    sample, scale, _hidden = backend.counter.sample(*source, False, lambda _grouped: [])
     tally = backend.counter.count(sample, filters)
     count = round(tally.passed * scale)
     if scale != 1 and not count:
