@@ -30,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.page_speed import STATIC, locust, wait_ready, wrk
+from mura.portal.gunicorn import gunicorn_command
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -39,20 +40,7 @@ def serve(port: int, workers: int) -> subprocess.Popen:
     """Gunicorn as `mura serve` runs it (its settings and worker count), without the
     access log and the task worker, on static files collected beforehand."""
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "mura.wsgi:application",
-            "--config",
-            "python:mura.portal.gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--graceful-timeout",
-            "5",
-        ],
+        gunicorn_command(f"127.0.0.1:{port}", workers, access_log=False),
         cwd=ROOT,
         # As behind nginx: each reader's address comes in X-Forwarded-For (load_mix.py).
         env={**os.environ, "PYTHONPATH": str(ROOT), "MURA_PROXY_COUNT": "1"},

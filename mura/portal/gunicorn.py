@@ -1,5 +1,7 @@
 """Gunicorn settings for ``mura serve`` (``--config python:mura.portal.gunicorn``)."""
 
+import sys
+
 from gunicorn.workers.base import Worker
 
 
@@ -17,3 +19,22 @@ def post_worker_init(worker: Worker) -> None:
         worker.log.warning("Search facet values not read ahead: %s", error)
     finally:
         connection.close()
+
+
+def gunicorn_command(address: str, workers: int, *, access_log: bool) -> list[str]:
+    """The command `mura serve` runs gunicorn with (the benchmarks run it too)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "mura.wsgi:application",
+        "--config",
+        "python:mura.portal.gunicorn",
+        "--bind",
+        address,
+        "--workers",
+        str(workers),
+        *(["--access-logfile", "-"] if access_log else []),
+        "--graceful-timeout",
+        "5",
+    ]

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from mura.portal.addresses import site_sync
+from mura.portal.gunicorn import gunicorn_command
 from mura.portal.worker import WorkerSupervisor
 
 #: How often the worker process is looked at while gunicorn serves.
@@ -55,26 +56,12 @@ class Command(BaseCommand):
             "(Ctrl+C stops it)"
         )
         server = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "mura.wsgi:application",
-                "--config",
-                "python:mura.portal.gunicorn",
-                "--bind",
+            gunicorn_command(
                 address,
-                "--workers",
-                str(options["workers"]),
+                options["workers"],
                 # As JSON, Django logs each request itself (portal/request_log.py).
-                *(
-                    []
-                    if settings.MURA_LOG_FORMAT == "json"
-                    else ["--access-logfile", "-"]
-                ),
-                "--graceful-timeout",
-                "5",
-            ]
+                access_log=settings.MURA_LOG_FORMAT != "json",
+            )
         )
         stopping = False
 
